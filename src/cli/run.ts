@@ -1,0 +1,154 @@
+import { Command, CommanderError, Option } from 'commander';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { UsageError, DEFAULT_TARGET, knownTargets } from '../knowledge/target.js';
+import { rulesPath } from '../knowledge/paths.js';
+import { allRules, findRule } from '../rules/index.js';
+import { SEVERITY_RANK, type Severity } from '../core/types.js';
+import { TOOL_VERSION } from '../version.js';
+import { writeFileAtomic } from './io.js';
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  cwd: string;
+}
+
+const defaultIo: Io = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  cwd: process.cwd(),
+};
+
+/** Exit codes (stable, documented in the README). */
+export const EXIT = { OK: 0, FINDINGS: 1, USAGE: 2, INTERNAL: 3 } as const;
+
+/** Run the CLI; returns the exit code. */
+export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
+  let code: number = EXIT.OK;
+  const program = new Command('azl-migrate')
+    .description('Finds what will break when a repository moves to Azure Linux 4.0, and fixes what can be fixed safely.')
+    .version(TOOL_VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run azl-migrate --help for usage)');
+
+  program
+    .command('scan', { isDefault: true })
+    .description('scan files and directories for Azure Linux 4.0 migration problems')
+    .argument('[paths...]', 'files or directories to scan', ['.'])
+    .option('--root <dir>', 'scan root: reported paths are relative to it (default: the current directory, or the one directory given)')
+    .option('-t, --target <target>', `target platform (${knownTargets().join(', ')})`, DEFAULT_TARGET)
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json']).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(['error', 'warning', 'info', 'none']).default('error'))
+    .option('--max-file-size <bytes>', 'skip files larger than this', (v) => parsePositiveInt(v, '--max-file-size'))
+    .action(async (paths: string[], opts: { root?: string; target: string; format: 'text' | 'json'; output?: string; failOn: Severity | 'none'; maxFileSize?: number }) => {
+      const { scan } = await import('../scan.js');
+      const { root, rel } = scanRoot(paths, opts.root, io.cwd);
+      const result = await scan({ root, paths: rel, target: opts.target, maxFileSize: opts.maxFileSize });
+      const report = opts.format === 'json' ? (await import('../reporters/json.js')).renderJson(result) : (await import('../reporters/text.js')).renderText(result);
+      if (opts.output) {
+        await writeFileAtomic(resolve(io.cwd, opts.output), report);
+        io.stderr(`azl-migrate: report written to ${opts.output}\n`);
+      } else io.stdout(report);
+      code = gate(result.findings, opts.failOn);
+    });
+
+  program
+    .command('explain')
+    .description("show a rule's documentation")
+    .argument('<rule-id>', 'rule id, e.g. pkgmgr/apt')
+    .action((id: string) => {
+      const rule = findRule(id);
+      const doc = readFileSync(rulesPath(...rule.meta.id.split('/'), 'rule.md'), 'utf8');
+      const m = rule.meta;
+      io.stdout(`${m.id}: ${m.title}\nseverity: ${m.severity}${m.blocker ? ' (blocker)' : ''}, category: ${m.category}, fix: ${m.fixable || 'none'}\n\n${doc.trimEnd()}\n`);
+    });
+
+  program
+    .command('rules')
+    .description('list the rules')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((opts: { format: string }) => {
+      const rules = allRules().map((r) => r.meta);
+      if (opts.format === 'json') io.stdout(JSON.stringify(rules, null, 2) + '\n');
+      else {
+        const w = Math.max(...rules.map((r) => r.id.length));
+        for (const r of rules) io.stdout(`${r.id.padEnd(w)}  ${r.severity.padEnd(7)}  ${(r.blocker ? 'blocker' : '').padEnd(7)}  ${r.title}\n`);
+      }
+    });
+
+  program
+    .command('pkg')
+    .description('look up the Azure Linux 4.0 name, channel and image membership of packages')
+    .argument('<names...>', 'package names')
+    .addOption(new Option('--from <distro>', 'the distribution the names come from').choices(['debian', 'alpine', 'el', 'azurelinux-3.0', 'azurelinux-4.0']).default('debian'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--catalog <file>', 'use this catalog instead of the shipped one')
+    .action(async (names: string[], opts: { from: string; format: 'text' | 'json'; catalog?: string }) => {
+      const { runPkg } = await import('./pkg.js');
+      code = await runPkg({ names, from: opts.from, format: opts.format, catalog: opts.catalog }, io);
+    });
+
+  const catalog = program.command('catalog').description('manage the package catalog');
+  catalog
+    .command('import')
+    .description('build a catalog from rpm-md primary.xml(.gz) files of a repository mirror')
+    .argument('<files...>', 'primary.xml or primary.xml.gz files')
+    .addOption(new Option('--channel <channel>', 'channel the packages belong to').choices(['base', 'sdk']).default('base'))
+    .requiredOption('-o, --output <file>', 'catalog file to write')
+    .action(async (files: string[], opts: { channel: 'base' | 'sdk'; output: string }) => {
+      const { runCatalogImport } = await import('./catalog.js');
+      code = await runCatalogImport({ files: files.map((f) => resolve(io.cwd, f)), channel: opts.channel, output: resolve(io.cwd, opts.output) }, io);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.OK;
+      return EXIT.USAGE;
+    }
+    if (e instanceof UsageError) {
+      io.stderr(`azl-migrate: ${e.message}\n`);
+      return EXIT.USAGE;
+    }
+    io.stderr(`azl-migrate: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return EXIT.INTERNAL;
+  }
+}
+
+function parsePositiveInt(v: string, name: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${name} takes a positive whole number, not "${v}"`);
+  return n;
+}
+
+/** Exit code for findings against the --fail-on threshold. */
+export function gate(findings: { severity: Severity }[], failOn: Severity | 'none'): number {
+  if (failOn === 'none') return EXIT.OK;
+  return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? EXIT.FINDINGS : EXIT.OK;
+}
+
+/**
+ * The scan root and the paths relative to it. Reported file names are relative to the root: the current
+ * directory, unless a path lies outside it, in which case the one directory given becomes the root.
+ */
+export function scanRoot(paths: string[], rootOpt: string | undefined, cwd: string): { root: string; rel: string[] } {
+  for (const p of paths) if (!existsSync(resolve(cwd, p))) throw new UsageError(`no such file or directory: ${p}`);
+  let root = rootOpt ? resolve(cwd, rootOpt) : cwd;
+  const outside = (p: string) => {
+    const r = relative(root, resolve(cwd, p));
+    return r.startsWith('..') || isAbsolute(r);
+  };
+  if (!rootOpt && paths.some(outside)) {
+    const first = resolve(cwd, paths[0]!);
+    if (paths.length === 1 && statSync(first).isDirectory()) root = first;
+    else throw new UsageError('paths outside the current directory need --root <dir> (a folder that contains them all)');
+  }
+  const bad = paths.find(outside);
+  if (bad) throw new UsageError(`${bad} is outside the scan root ${root}`);
+  return { root, rel: paths.map((p) => relative(root, resolve(cwd, p)) || '.') };
+}

@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import type { FileFacts, ShellCommand } from './facts.js';
+import type { Rule, RuleContext, RuleVisitors, ReportInput } from './rule.js';
+import type { Finding } from './types.js';
+import type { TargetProfile } from '../knowledge/target.js';
+import { reachOf } from '../languages/shell/model.js';
+import { F, T } from '../languages/shell/conditions.js';
+import { WORLDS } from '../languages/shell/worlds.js';
+
+/**
+ * Whether a command only runs on other distributions and the file handles the RPM family elsewhere: then it is
+ * not a migration break (an apt-get in the Debian arm of a distro switch that also has a dnf arm).
+ */
+export function gatedAway(cmd: ShellCommand, targetWorld: string, fileHasRpmBranch: boolean): boolean {
+  if (!fileHasRpmBranch || cmd.gates.length === 0) return false;
+  const ti = WORLDS.findIndex((w) => w.name === targetWorld);
+  return reachOf(cmd.gates)[ti] === F;
+}
+
+/** Some non-trivial branch of a distro check runs on an RPM-family system. */
+export function hasRpmBranch(facts: FileFacts): boolean {
+  const rpm = WORLDS.map((w, i) => (w.family === 'rpm' ? i : -1)).filter((i) => i >= 0);
+  return facts.detections.some((d) => d.branches.some((b) => !b.trivial && rpm.some((i) => b.reach[i] === T && reachOf(d.gates)[i] !== F)));
+}
+
+export function docsUrl(ruleId: string): string {
+  return `rules/${ruleId}/rule.md`;
+}
+
+export function fingerprintOf(ruleId: string, file: string, evidence: string, occurrence: number): string {
+  const norm = evidence.replace(/\s+/g, ' ').trim();
+  return createHash('sha256').update(`${ruleId}\0${file}\0${norm}\0${occurrence}`).digest('hex').slice(0, 32);
+}
+
+export interface EngineOptions {
+  rules: Rule[];
+  target: TargetProfile;
+}
+
+/** Run every rule over one file's facts. Pure: no I/O. Findings come back sorted by position. */
+export function runRules(facts: FileFacts, opts: EngineOptions): Finding[] {
+  const findings: Finding[] = [];
+  const occurrences = new Map<string, number>();
+  const rpmBranch = hasRpmBranch(facts);
+  const skip = new Set(facts.commands.filter((c) => gatedAway(c, opts.target.world, rpmBranch)));
+
+  const visitors: { rule: Rule; v: RuleVisitors }[] = [];
+  for (const rule of opts.rules) {
+    if (rule.meta.kinds && !rule.meta.kinds.includes(facts.kind)) continue;
+    const ctx: RuleContext = {
+      facts,
+      target: opts.target,
+      report: (r: ReportInput) => findings.push(makeFinding(rule, facts, r, occurrences)),
+    };
+    visitors.push({ rule, v: rule.create(ctx) });
+  }
+  for (const { rule, v } of visitors) {
+    const sees = rule.meta.seesGatedCode === true;
+    if (v.command) for (const c of facts.commands) if (sees || !skip.has(c)) v.command(c);
+    if (v.image) for (const i of facts.images) v.image(i);
+    if (v.path) for (const p of facts.paths) if (sees || !p.command || !skip.has(p.command)) v.path(p);
+    if (v.package) for (const p of facts.packages) if (sees || !p.command || !skip.has(p.command)) v.package(p);
+    if (v.assignment) for (const a of facts.assignments) v.assignment(a);
+    if (v.detection) for (const d of facts.detections) v.detection(d);
+    v.end?.();
+  }
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
+  return dedupe(findings);
+}
+
+/** The same rule reporting the same span twice (e.g. via two facts) is one finding. */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const k = `${f.ruleId}\0${f.span.start}\0${f.span.end}\0${f.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function makeFinding(rule: Rule, facts: FileFacts, r: ReportInput, occurrences: Map<string, number>): Finding {
+  const src = facts.source;
+  const start = src.position(r.span.start);
+  const end = src.position(r.span.end);
+  const evidence = r.evidence ?? src.slice(r.span);
+  const key = `${rule.meta.id}\0${evidence.replace(/\s+/g, ' ').trim()}`;
+  const occ = occurrences.get(key) ?? 0;
+  occurrences.set(key, occ + 1);
+  const exact = r.exact !== false;
+  const finding: Finding = {
+    ruleId: rule.meta.id,
+    severity: r.severity ?? rule.meta.severity,
+    blocker: r.blocker ?? rule.meta.blocker,
+    category: rule.meta.category,
+    file: facts.file,
+    span: r.span,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    message: r.message,
+    why: r.why,
+    action: r.action,
+    docsUrl: docsUrl(rule.meta.id),
+    evidence,
+    fingerprint: fingerprintOf(rule.meta.id, facts.file, evidence, occ),
+  };
+  if (r.fix && exact) finding.fix = r.fix;
+  if (r.suggestions?.length && exact) finding.suggestions = r.suggestions;
+  return finding;
+}

@@ -1,0 +1,80 @@
+import type { Span } from './source.js';
+import type { Fix, Severity } from './types.js';
+import type { Assignment, Detection, FileFacts, FileKind, ImageRef, PackageRef, PathRef, ShellCommand } from './facts.js';
+import type { TargetProfile } from '../knowledge/target.js';
+
+export type Category =
+  | 'package-manager'
+  | 'packages'
+  | 'base-image'
+  | 'distro-identity'
+  | 'selinux'
+  | 'crypto'
+  | 'glibc'
+  | 'python'
+  | 'systemd'
+  | 'repositories'
+  | 'conventions'
+  | 'platform';
+
+export interface RuleMeta {
+  /** `<domain>/<rule>`, equal to the rule's folder under rules/. */
+  id: string;
+  title: string;
+  category: Category;
+  /** Default severity; a report may lower or raise it per finding. */
+  severity: Severity;
+  /** Default: findings block the migration. */
+  blocker: boolean;
+  /** Whether findings can carry a fix, and of which kind at most. */
+  fixable: false | 'safe' | 'unsafe';
+  /** Host kinds the rule applies to (default: all). */
+  kinds?: FileKind[];
+  /** Effort points for one finding (the readiness report sums them). */
+  effort?: number;
+  /** Rests on facts marked UNCONFIRMED in the knowledge sheet. */
+  unconfirmed?: boolean;
+  /** The rule wants to see commands in branches that never run on the target (identity rules do). */
+  seesGatedCode?: boolean;
+}
+
+export interface ReportInput {
+  span: Span;
+  /** The span maps exactly to the host file (fixes are dropped otherwise). */
+  exact?: boolean;
+  message: string;
+  why: string;
+  action: string;
+  severity?: Severity;
+  blocker?: boolean;
+  fix?: Fix;
+  suggestions?: Fix[];
+  /** Text identifying the finding for its fingerprint (default: the spanned text). */
+  evidence?: string;
+}
+
+export interface RuleContext {
+  readonly facts: FileFacts;
+  readonly target: TargetProfile;
+  report(r: ReportInput): void;
+}
+
+export interface RuleVisitors {
+  command?(cmd: ShellCommand): void;
+  image?(ref: ImageRef): void;
+  path?(ref: PathRef): void;
+  package?(ref: PackageRef): void;
+  assignment?(a: Assignment): void;
+  detection?(d: Detection): void;
+  /** Called once after every fact of the file was visited. */
+  end?(): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  create(ctx: RuleContext): RuleVisitors;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}

@@ -1,0 +1,182 @@
+import { lstat, opendir, readFile, open } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { ADAPTERS } from './languages/registry.js';
+import type { FileKind } from './core/facts.js';
+
+export interface Candidate {
+  /** Absolute path. */
+  abs: string;
+  /** POSIX path relative to the scan root. */
+  rel: string;
+  kind: FileKind;
+  size: number;
+}
+
+export interface Skipped {
+  file: string;
+  reason: string;
+}
+
+export interface DiscoveryResult {
+  files: Candidate[];
+  skipped: Skipped[];
+}
+
+/** Directories never worth scanning: VCS metadata, dependencies, vendored and build output. */
+export const BUILTIN_IGNORES = ['.git/', '.hg/', '.svn/', 'node_modules/', 'vendor/', 'third_party/', '.terraform/', '.venv/', 'venv/', '__pycache__/', '.tox/', 'bower_components/', '.azl-migrate-cache'];
+
+export interface DiscoveryOptions {
+  maxFileSize: number;
+  /** Extra ignore patterns (gitignore syntax), e.g. from config excludes. */
+  exclude?: string[];
+}
+
+/** Walk `paths` under `root`, honouring .gitignore files and built-in ignores; symlinks are never followed. */
+export async function discover(root: string, paths: string[], opts: DiscoveryOptions): Promise<DiscoveryResult> {
+  const result: DiscoveryResult = { files: [], skipped: [] };
+  const base = ignore().add(BUILTIN_IGNORES).add(opts.exclude ?? []);
+  const seen = new Set<string>();
+  for (const p of paths) {
+    const abs = join(root, p);
+    const rel = toPosix(relative(root, abs));
+    if (rel.startsWith('..')) {
+      result.skipped.push({ file: p, reason: 'outside the scan root' });
+      continue;
+    }
+    let st;
+    try {
+      st = await lstat(abs);
+    } catch (e) {
+      result.skipped.push({ file: rel || '.', reason: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}` });
+      continue;
+    }
+    if (st.isSymbolicLink()) {
+      result.skipped.push({ file: rel, reason: 'symbolic link (not followed)' });
+      continue;
+    }
+    const stack = await ignoresAbove(root, rel, base);
+    if (st.isDirectory()) await walk(root, abs, stack, opts, result, seen);
+    else if (st.isFile()) await consider(abs, toPosix(relative(root, abs)), st.size, opts, result, seen, true);
+  }
+  result.files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  return result;
+}
+
+function toPosix(p: string): string {
+  return sep === '/' ? p : p.split(sep).join('/');
+}
+
+interface IgnoreLayer {
+  dir: string; // POSIX rel dir ('' for root)
+  ig: Ignore;
+}
+
+async function loadGitignore(root: string, relDir: string): Promise<Ignore | undefined> {
+  try {
+    const text = await readFile(join(root, relDir, '.gitignore'), 'utf8');
+    return ignore().add(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The .gitignore layers from the root down to the parent of rel. */
+async function ignoresAbove(root: string, rel: string, base: Ignore): Promise<IgnoreLayer[]> {
+  const layers: IgnoreLayer[] = [{ dir: '', ig: base }];
+  const parts = rel ? rel.split('/') : [];
+  for (let i = 0; i < parts.length; i++) {
+    const dir = parts.slice(0, i).join('/');
+    const ig = await loadGitignore(root, dir);
+    if (ig) layers.push({ dir, ig });
+  }
+  return layers;
+}
+
+function ignored(layers: IgnoreLayer[], rel: string, isDir: boolean): boolean {
+  for (const l of layers) {
+    const sub = l.dir ? rel.slice(l.dir.length + 1) : rel;
+    if (!sub) continue;
+    if (l.ig.ignores(isDir ? `${sub}/` : sub)) return true;
+  }
+  return false;
+}
+
+async function walk(root: string, dirAbs: string, layers: IgnoreLayer[], opts: DiscoveryOptions, result: DiscoveryResult, seen: Set<string>): Promise<void> {
+  const relDir = toPosix(relative(root, dirAbs));
+  const own = await loadGitignore(root, relDir);
+  const here = own ? [...layers, { dir: relDir, ig: own }] : layers;
+  let dir;
+  try {
+    dir = await opendir(dirAbs);
+  } catch (e) {
+    result.skipped.push({ file: relDir || '.', reason: `cannot read directory: ${(e as NodeJS.ErrnoException).code ?? String(e)}` });
+    return;
+  }
+  const entries: { name: string; isDir: boolean; isFile: boolean; isLink: boolean }[] = [];
+  try {
+    for await (const d of dir) entries.push({ name: d.name, isDir: d.isDirectory(), isFile: d.isFile(), isLink: d.isSymbolicLink() });
+  } catch (e) {
+    result.skipped.push({ file: relDir || '.', reason: `cannot read directory: ${(e as NodeJS.ErrnoException).code ?? String(e)}` });
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const e of entries) {
+    const rel = relDir ? `${relDir}/${e.name}` : e.name;
+    const abs = join(dirAbs, e.name);
+    if (ignored(here, rel, e.isDir)) continue;
+    if (e.isLink) {
+      if (classifyByName(rel)) result.skipped.push({ file: rel, reason: 'symbolic link (not followed)' });
+      continue;
+    }
+    if (e.isDir) await walk(root, abs, here, opts, result, seen);
+    else if (e.isFile) {
+      let size = 0;
+      try {
+        size = (await lstat(abs)).size;
+      } catch (err) {
+        result.skipped.push({ file: rel, reason: `cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}` });
+        continue;
+      }
+      await consider(abs, rel, size, opts, result, seen, false);
+    }
+  }
+}
+
+export function classifyByName(rel: string): FileKind | undefined {
+  const base = rel.slice(rel.lastIndexOf('/') + 1);
+  return ADAPTERS.find((a) => a.matchName(rel, base))?.kind;
+}
+
+async function consider(abs: string, rel: string, size: number, opts: DiscoveryOptions, result: DiscoveryResult, seen: Set<string>, explicit: boolean): Promise<void> {
+  if (seen.has(rel)) return;
+  seen.add(rel);
+  let kind = classifyByName(rel);
+  const base = rel.slice(rel.lastIndexOf('/') + 1);
+  if (!kind && !base.includes('.')) {
+    const head = await readHead(abs);
+    if (head !== undefined) kind = ADAPTERS.find((a) => a.matchContent?.(head))?.kind;
+  }
+  if (!kind) {
+    if (explicit) result.skipped.push({ file: rel, reason: 'not a file kind azl-migrate analyses' });
+    return;
+  }
+  if (size > opts.maxFileSize) {
+    result.skipped.push({ file: rel, reason: `larger than ${opts.maxFileSize} bytes` });
+    return;
+  }
+  result.files.push({ abs, rel, kind, size });
+}
+
+async function readHead(abs: string): Promise<string | undefined> {
+  let fh;
+  try {
+    fh = await open(abs, 'r');
+    const buf = Buffer.alloc(256);
+    const { bytesRead } = await fh.read(buf, 0, 256, 0);
+    return buf.subarray(0, bytesRead).toString('latin1');
+  } catch {
+    return undefined;
+  } finally {
+    await fh?.close();
+  }
+}

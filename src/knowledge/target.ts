@@ -1,0 +1,35 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { rulesPath } from './paths.js';
+import type { WorldName } from '../languages/shell/worlds.js';
+
+export interface TargetProfile {
+  id: string;
+  name: string;
+  world: WorldName;
+  status: string;
+  source: string;
+  osRelease: Record<string, string>;
+  packageManager: string;
+  images: Record<string, string>;
+  versions: Record<string, string>;
+}
+
+export const DEFAULT_TARGET = 'azurelinux-4.0';
+const cache = new Map<string, TargetProfile>();
+
+export function knownTargets(): string[] {
+  return [DEFAULT_TARGET];
+}
+
+export function loadTarget(id: string = DEFAULT_TARGET): TargetProfile {
+  const hit = cache.get(id);
+  if (hit) return hit;
+  const file = rulesPath('targets', id, 'target.json');
+  if (!/^[a-z0-9.-]+$/.test(id) || !existsSync(file)) throw new UsageError(`unknown target "${id}" (known: ${knownTargets().join(', ')})`);
+  const t = JSON.parse(readFileSync(file, 'utf8')) as TargetProfile;
+  cache.set(id, t);
+  return t;
+}
+
+/** A user error: bad option, unknown target or rule. Exit code 2. */
+export class UsageError extends Error {}

@@ -1,0 +1,390 @@
+import type { Node } from 'web-tree-sitter';
+import { fileContent, KNOWN_COMMANDS, KNOWN_PATHS, WORLDS, type World } from './worlds.js';
+import { commandSubstitution, expandedVariable, staticValue } from './words.js';
+
+/** Three-valued truth: false, true, unknown. */
+export const F = 0;
+export const T = 1;
+export const U = 2;
+export type Tri = 0 | 1 | 2;
+/** One truth value per world in WORLDS order. */
+export type Vec = Tri[];
+
+export interface Cond {
+  v: Vec;
+  /** The condition tests the distribution (os-release, release files, package-manager presence). */
+  distro: boolean;
+}
+
+const n = WORLDS.length;
+export const allOf = (t: Tri): Vec => Array.from({ length: n }, () => t);
+export const UNKNOWN: Cond = { v: allOf(U), distro: false };
+
+export function not(v: Vec): Vec {
+  return v.map((t) => (t === U ? U : t === T ? F : T));
+}
+export function and(a: Vec, b: Vec): Vec {
+  return a.map((x, i) => {
+    const y = b[i]!;
+    if (x === F || y === F) return F;
+    if (x === T && y === T) return T;
+    return U;
+  });
+}
+export function or(a: Vec, b: Vec): Vec {
+  return a.map((x, i) => {
+    const y = b[i]!;
+    if (x === T || y === T) return T;
+    if (x === F && y === F) return F;
+    return U;
+  });
+}
+const perWorld = (f: (w: World) => Tri): Vec => WORLDS.map(f);
+const bool = (b: boolean): Tri => (b ? T : F);
+
+/** Names of distributions, so that a comparison of a loosely named variable ($DISTRO, $OS) is recognised. */
+const DISTRO_NAMES = /^(ubuntu|debian|alpine|centos|rhel|redhat|fedora|rocky|almalinux|amzn|amazon|ol|oracle|sles|suse|opensuse.*|azurelinux|mariner|cbl-mariner|arch|raspbian|linuxmint|mint|pop|kali|photon|gentoo|void)$/i;
+const GENERIC_VARS = /^(distro|distribution|dist|distro_id|distro_name|os|os_id|osid|os_name|os_type|os_family|os_dist|osname|platform|linux_distro|linux_distribution)$/i;
+
+type VarKind = 'ID' | 'ID_LIKE' | 'VERSION_CODENAME' | 'GENERIC' | 'LSB_ID' | 'LSB_CODENAME';
+
+function varKind(node: Node): VarKind | undefined {
+  const v = expandedVariable(node);
+  if (v) {
+    if (v === 'ID' || v === 'ID_LIKE' || v === 'VERSION_CODENAME') return v;
+    if (v === 'DISTRIB_ID') return 'LSB_ID';
+    if (v === 'DISTRIB_CODENAME' || v === 'UBUNTU_CODENAME') return 'LSB_CODENAME';
+    if (GENERIC_VARS.test(v)) return 'GENERIC';
+    return undefined;
+  }
+  const sub = commandSubstitution(node);
+  if (sub) {
+    const text = sub.text;
+    if (/\blsb_release\s+-(si|is|i)\b/.test(text) || /\blsb_release\s+--id\b/.test(text)) return 'LSB_ID';
+    if (/\blsb_release\s+-(cs|sc|c)\b/.test(text) || /\blsb_release\s+--codename\b/.test(text)) return 'LSB_CODENAME';
+    if (/os-release/.test(text) && /\$\{?ID_LIKE\b/.test(text)) return 'ID_LIKE';
+    if (/os-release/.test(text) && /\$\{?ID\b/.test(text)) return 'ID';
+    if (/os-release/.test(text) && /\^ID=/.test(text)) return 'ID';
+  }
+  return undefined;
+}
+
+function varValue(kind: VarKind, w: World): string {
+  switch (kind) {
+    case 'ID':
+    case 'GENERIC':
+      return w.osRelease.ID ?? '';
+    case 'ID_LIKE':
+      return w.osRelease.ID_LIKE ?? '';
+    case 'VERSION_CODENAME':
+      return w.osRelease.VERSION_CODENAME ?? '';
+    case 'LSB_ID':
+      return w.lsbId ?? '';
+    case 'LSB_CODENAME':
+      return w.lsbCodename ?? '';
+  }
+}
+
+/** A shell glob (case pattern, [[ == ]] right-hand side) as an anchored RegExp. */
+export function globToRegExp(glob: string, ignoreCase = false): RegExp | undefined {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*') re += '.*';
+    else if (c === '?') re += '.';
+    else if (c === '[') {
+      const close = glob.indexOf(']', i + 2);
+      if (close < 0) return undefined;
+      let cls = glob.slice(i + 1, close);
+      if (cls.startsWith('!')) cls = '^' + cls.slice(1);
+      re += `[${cls.replace(/\\/g, '\\\\')}]`;
+      i = close;
+    } else if (c === '\\' && i + 1 < glob.length) {
+      re += glob[++i]!.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  }
+  try {
+    return new RegExp(`^${re}$`, ignoreCase ? 'i' : '');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Compare a distro variable with a literal or glob in every world. */
+function compareVar(kind: VarKind, literal: string, mode: 'eq' | 'glob' | 'regex'): Cond {
+  if (kind === 'GENERIC' && mode !== 'regex' && !DISTRO_NAMES.test(literal.replace(/[*"']/g, ''))) return UNKNOWN;
+  const ci = kind === 'GENERIC' || kind === 'LSB_ID';
+  let test: (s: string) => boolean;
+  if (mode === 'eq') test = (s) => (ci ? s.toLowerCase() === literal.toLowerCase() : s === literal);
+  else if (mode === 'glob') {
+    const re = globToRegExp(literal, ci);
+    if (!re) return UNKNOWN;
+    test = (s) => re.test(s);
+  } else {
+    let re: RegExp;
+    try {
+      re = new RegExp(literal, ci ? 'i' : '');
+    } catch {
+      return UNKNOWN;
+    }
+    test = (s) => re.test(s);
+  }
+  return { v: perWorld((w) => bool(test(varValue(kind, w)))), distro: true };
+}
+
+function fileTest(path: string): Cond {
+  if (!KNOWN_PATHS.has(path)) return UNKNOWN;
+  return { v: perWorld((w) => bool(w.files.has(path))), distro: true };
+}
+
+function commandPresent(cmd: string): Cond {
+  const base = cmd.includes('/') ? cmd : cmd;
+  if (base.includes('/')) return fileTest(base);
+  if (!KNOWN_COMMANDS.has(base)) return UNKNOWN;
+  return { v: perWorld((w) => bool(w.commands.has(base))), distro: true };
+}
+
+/** `grep` over a file whose content we know per world. */
+function grepFile(args: string[], stdin?: (w: World) => string | undefined): Cond {
+  let pattern: string | undefined;
+  let ignoreCase = false;
+  let fixed = false;
+  let word = false;
+  let invert = false;
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '-e' && i + 1 < args.length) pattern = args[++i];
+    else if (a.startsWith('--')) {
+      if (a === '--ignore-case') ignoreCase = true;
+      else if (a === '--fixed-strings') fixed = true;
+      else if (a === '--word-regexp') word = true;
+      else if (a === '--invert-match') invert = true;
+    } else if (a.startsWith('-') && a.length > 1) {
+      if (a.includes('i')) ignoreCase = true;
+      if (a.includes('F')) fixed = true;
+      if (a.includes('w')) word = true;
+      if (a.includes('v')) invert = true;
+      if (/[ABCmfe]/.test(a)) return UNKNOWN;
+    } else if (pattern === undefined) pattern = a;
+    else files.push(a);
+  }
+  if (pattern === undefined || invert) return UNKNOWN;
+  let src = fixed ? pattern.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') : pattern.replace(/\\([|(){}+?])/g, '$1');
+  if (word) src = `\\b(?:${src})\\b`;
+  let re: RegExp;
+  try {
+    re = new RegExp(src, ignoreCase ? 'im' : 'm');
+  } catch {
+    return UNKNOWN;
+  }
+  let content: (w: World) => string | undefined;
+  if (files.length === 1) {
+    const f = files[0]!;
+    if (!(f === '/proc/version' || f.startsWith('/etc/issue') || f.endsWith('-release') || f.endsWith('_version') || f === '/etc/lsb-release')) return UNKNOWN;
+    content = (w) => fileContent(w, f);
+  } else if (files.length === 0 && stdin) content = stdin;
+  else return UNKNOWN;
+  return { v: perWorld((w) => {
+    const c = content(w);
+    return c === undefined ? F : bool(re.test(c));
+  }), distro: true };
+}
+
+function argValues(nodes: Node[]): string[] | undefined {
+  const out: string[] = [];
+  for (const a of nodes) {
+    const v = staticValue(a);
+    if (v === undefined) return undefined;
+    out.push(v);
+  }
+  return out;
+}
+
+function commandParts(node: Node): { name: string; args: Node[] } | undefined {
+  if (node.type !== 'command') return undefined;
+  const nameNode = node.childForFieldName('name');
+  if (!nameNode) return undefined;
+  const name = staticValue(nameNode);
+  if (name === undefined) return undefined;
+  return { name, args: node.childrenForFieldName('argument') };
+}
+
+/** Evaluate a simple command used as a condition. */
+function evalCommand(node: Node, stdin?: (w: World) => string | undefined): Cond {
+  const parts = commandParts(node);
+  if (!parts) return UNKNOWN;
+  const { name } = parts;
+  const args = argValues(parts.args);
+  if (name === 'true' || name === ':') return { v: allOf(T), distro: false };
+  if (name === 'false') return { v: allOf(F), distro: false };
+  if (!args) return UNKNOWN;
+  if (name === 'command' && (args[0] === '-v' || args[0] === '-V') && args.length === 2) return commandPresent(args[1]!);
+  if ((name === 'which' || name === 'hash') && args.length === 1) return commandPresent(args[0]!);
+  if (name === 'type') {
+    const rest = args.filter((a) => !a.startsWith('-'));
+    if (rest.length === 1) return commandPresent(rest[0]!);
+  }
+  if (name === 'test' || name === '[') {
+    const a = name === '[' ? args.slice(0, -1) : args;
+    return evalTestWords(a, parts.args);
+  }
+  if (name === 'grep' || name === 'egrep' || name === 'fgrep') return grepFile(name === 'fgrep' ? ['-F', ...args] : args, stdin);
+  return UNKNOWN;
+}
+
+function evalTestWords(a: string[], nodes: Node[]): Cond {
+  if (a.length === 2 && /^-[efdrsxLh]$/.test(a[0]!)) return fileTest(a[1]!);
+  if (a.length === 3 && (a[1] === '=' || a[1] === '==' || a[1] === '!=')) {
+    const kind = nodes[0] ? varKind(nodes[0]) : undefined;
+    const kind2 = nodes[2] ? varKind(nodes[2]) : undefined;
+    const c = kind ? compareVar(kind, a[2]!, 'eq') : kind2 ? compareVar(kind2, a[0]!, 'eq') : UNKNOWN;
+    return a[1] === '!=' ? { v: not(c.v), distro: c.distro } : c;
+  }
+  return UNKNOWN;
+}
+
+function evalTestExpr(node: Node): Cond {
+  switch (node.type) {
+    case 'parenthesized_expression': {
+      const inner = node.namedChildren[0];
+      return inner ? evalTestExpr(inner) : UNKNOWN;
+    }
+    case 'unary_expression': {
+      const op = node.child(0);
+      const operand = node.namedChildren[node.namedChildren.length - 1];
+      if (!op || !operand) return UNKNOWN;
+      if (op.text === '!') {
+        const c = evalTestExpr(operand);
+        return { v: not(c.v), distro: c.distro };
+      }
+      if (/^-[efdrsxLh]$/.test(op.text)) {
+        const p = staticValue(operand);
+        return p === undefined ? UNKNOWN : fileTest(p);
+      }
+      if (op.text === '-n' || op.text === '-z') {
+        const sub = commandSubstitution(operand);
+        const inner = sub?.namedChildren[0];
+        if (inner) {
+          const c = evalCommand(inner);
+          return op.text === '-n' ? c : { v: not(c.v), distro: c.distro };
+        }
+      }
+      return UNKNOWN;
+    }
+    case 'binary_expression': {
+      const op = node.childForFieldName('operator')?.text ?? node.child(1)?.text;
+      const left = node.childForFieldName('left') ?? node.namedChildren[0];
+      const right = node.childForFieldName('right') ?? node.namedChildren[node.namedChildren.length - 1];
+      if (!op || !left || !right) return UNKNOWN;
+      if (op === '&&' || op === '-a') {
+        const l = evalTestExpr(left);
+        const r = evalTestExpr(right);
+        return { v: and(l.v, r.v), distro: l.distro || r.distro };
+      }
+      if (op === '||' || op === '-o') {
+        const l = evalTestExpr(left);
+        const r = evalTestExpr(right);
+        return { v: or(l.v, r.v), distro: l.distro || r.distro };
+      }
+      if (op === '=' || op === '==' || op === '!=' || op === '=~') {
+        let kind = varKind(left);
+        let other = right;
+        if (!kind && op !== '=~') {
+          kind = varKind(right);
+          other = left;
+        }
+        if (!kind) return UNKNOWN;
+        const quoted = other.type === 'string' || other.type === 'raw_string';
+        const lit = staticValue(other) ?? (other.type === 'extglob_pattern' || other.type === 'regex' ? other.text : undefined);
+        if (lit === undefined) return UNKNOWN;
+        const inDouble = node.parent?.text.startsWith('[[') ?? false;
+        const mode = op === '=~' ? 'regex' : inDouble && !quoted ? 'glob' : 'eq';
+        const c = compareVar(kind, lit, mode);
+        return op === '!=' ? { v: not(c.v), distro: c.distro } : c;
+      }
+      return UNKNOWN;
+    }
+    default:
+      return UNKNOWN;
+  }
+}
+
+/** Evaluate any statement used as a condition (if/elif condition, left side of && / ||). */
+export function evalCondition(node: Node): Cond {
+  switch (node.type) {
+    case 'test_command': {
+      const inner = node.namedChildren[0];
+      return inner ? evalTestExpr(inner) : UNKNOWN;
+    }
+    case 'command':
+      return evalCommand(node);
+    case 'redirected_statement': {
+      const body = node.childForFieldName('body') ?? node.namedChildren[0];
+      return body ? evalCondition(body) : UNKNOWN;
+    }
+    case 'negated_command': {
+      const inner = node.namedChildren[0];
+      if (!inner) return UNKNOWN;
+      const c = evalCondition(inner);
+      return { v: not(c.v), distro: c.distro };
+    }
+    case 'list': {
+      const left = node.namedChildren[0];
+      const right = node.namedChildren[node.namedChildren.length - 1];
+      const op = node.children.find((c) => c.type === '&&' || c.type === '||')?.type;
+      if (!left || !right || !op) return UNKNOWN;
+      const l = evalCondition(left);
+      const r = evalCondition(right);
+      return { v: op === '&&' ? and(l.v, r.v) : or(l.v, r.v), distro: l.distro || r.distro };
+    }
+    case 'pipeline': {
+      const cmds = node.namedChildren;
+      const last = cmds[cmds.length - 1];
+      const first = cmds[0];
+      if (cmds.length === 2 && first && last) {
+        const src = pipeSource(first);
+        if (src) return evalCommand(last.type === 'redirected_statement' ? (last.namedChildren[0] ?? last) : last, src);
+      }
+      return UNKNOWN;
+    }
+    case 'subshell':
+    case 'compound_statement': {
+      const stmts = node.namedChildren.filter((c) => c.type !== 'comment');
+      const last = stmts[stmts.length - 1];
+      return last ? evalCondition(last) : UNKNOWN;
+    }
+    default:
+      return UNKNOWN;
+  }
+}
+
+/** What the first command of a pipeline writes, per world, when we know it. */
+function pipeSource(node: Node): ((w: World) => string | undefined) | undefined {
+  const parts = commandParts(node);
+  if (!parts) return undefined;
+  const args = argValues(parts.args);
+  if (!args) return undefined;
+  if (parts.name === 'cat' && args.length === 1) {
+    const f = args[0]!;
+    return (w) => fileContent(w, f);
+  }
+  if (parts.name === 'lsb_release') {
+    if (args.some((a) => /^-(si|is|i|a|ds|sd|d)$/.test(a) || a === '--id')) return (w) => (w.lsbId ? `Distributor ID:\t${w.lsbId}\n${w.lsbId}` : undefined);
+    if (args.some((a) => /^-(cs|sc|c)$/.test(a) || a === '--codename')) return (w) => w.lsbCodename;
+  }
+  if (parts.name === 'uname') return undefined;
+  return undefined;
+}
+
+/** A case statement on a distro variable: which worlds each arm matches. undefined if not a distro case. */
+export function caseSubject(value: Node): ((pattern: string) => Vec | undefined) | undefined {
+  const kind = varKind(value);
+  if (!kind) return undefined;
+  return (pattern: string) => {
+    if (kind === 'GENERIC' && pattern !== '*' && !DISTRO_NAMES.test(pattern.replace(/[*"'\\]/g, ''))) return undefined;
+    const re = globToRegExp(pattern, kind === 'GENERIC' || kind === 'LSB_ID');
+    if (!re) return undefined;
+    return perWorld((w) => bool(re.test(varValue(kind, w))));
+  };
+}

@@ -1,0 +1,647 @@
+import type { Node, Parser as TSParser } from 'web-tree-sitter';
+import type { Span } from '../../core/source.js';
+import { EmbeddedSource } from '../../core/sourcemap.js';
+import { and, caseSubject, evalCondition, not, or, T, F, U, allOf, type Vec } from './conditions.js';
+import { parseShell } from './parser.js';
+import { staticValue } from './words.js';
+import { WORLDS, type World } from './worlds.js';
+
+/** A word of a command, with its span in the host file. */
+export interface Word {
+  /** Source text as written (embedded text). */
+  text: string;
+  /** Literal value when static (quotes removed), else undefined. */
+  value?: string;
+  span: Span;
+  /** The span maps exactly to the host file. */
+  exact: boolean;
+}
+
+export interface Assignment {
+  name: string;
+  value?: string;
+  span: Span;
+  valueSpan: Span;
+  context: string;
+}
+
+export interface Redirect {
+  op: string;
+  target: Word;
+}
+
+/** One branch of a construct that tests the distribution, and where it can run. */
+export interface Gate {
+  construct: number;
+  reach: Vec;
+}
+
+export interface DetectionBranch {
+  reach: Vec;
+  /** Only prints, logs or exits: it does not support the distro it selects. */
+  trivial: boolean;
+  span: Span;
+}
+
+/** An if/case/&&-list/guard whose condition tests the distribution. */
+export interface Detection {
+  id: number;
+  kind: 'if' | 'case' | 'and-or' | 'guard';
+  /** Host span of the test (condition or case subject). */
+  span: Span;
+  exact: boolean;
+  branches: DetectionBranch[];
+  gates: Gate[];
+}
+
+export interface ShellCommand {
+  /** Command name after unwrapping sudo/env/xargs/...; '' when not static. */
+  name: string;
+  /** Basename of name (/usr/bin/apt-get -> apt-get). */
+  base: string;
+  nameWord: Word;
+  args: Word[];
+  assignments: Assignment[];
+  wrappers: string[];
+  redirects: Redirect[];
+  span: Span;
+  exact: boolean;
+  gates: Gate[];
+  unit: ShellUnit;
+  hasParseError: boolean;
+  /** For `... | xargs cmd` or `xargs -a FILE cmd`: where the extra arguments come from. */
+  xargsInput?: string;
+}
+
+export interface ShellUnit {
+  id: number;
+  source: EmbeddedSource;
+  origin: string;
+  depth: number;
+}
+
+export interface ParseProblem {
+  span: Span;
+  message: string;
+}
+
+export interface ShellAnalysis {
+  units: ShellUnit[];
+  commands: ShellCommand[];
+  detections: Detection[];
+  problems: ParseProblem[];
+  /** Statement-level assignments (`X=1`, `export X=1`); prefix assignments live on their command. */
+  assignments: Assignment[];
+}
+
+const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'busybox']);
+const TRIVIAL = new Set(['echo', 'printf', 'exit', 'return', ':', 'true', 'false', 'logger', 'warn', 'die', 'fail', 'error', 'log', 'info', 'abort', 'err', 'fatal']);
+const MAX_DEPTH = 4;
+
+export interface AnalyzeOptions {
+  parser: TSParser;
+  budgetMs?: number;
+}
+
+/** Analyse shell code embedded in a host file; nested code (sh -c, heredocs fed to a shell) is followed. */
+export function analyzeShell(sources: { source: EmbeddedSource; origin: string; gates?: Gate[] }[], opts: AnalyzeOptions): ShellAnalysis {
+  const a = new Analyzer(opts);
+  for (const s of sources) a.unit(s.source, s.origin, s.gates ?? [], 0);
+  return { units: a.units, commands: a.commands, detections: a.detections, problems: a.problems, assignments: a.statementAssignments };
+}
+
+class Analyzer {
+  units: ShellUnit[] = [];
+  commands: ShellCommand[] = [];
+  detections: Detection[] = [];
+  problems: ParseProblem[] = [];
+  private errorSpans: Span[] = [];
+  private nextConstruct = 1;
+  constructor(private readonly opts: AnalyzeOptions) {}
+
+  unit(source: EmbeddedSource, origin: string, gates: Gate[], depth: number): void {
+    const unit: ShellUnit = { id: this.units.length, source, origin, depth };
+    this.units.push(unit);
+    const tree = parseShell(this.opts.parser, source.text, this.opts.budgetMs);
+    if (!tree) {
+      this.problems.push({ span: source.hostSpan, message: 'shell parse took too long; this code was not analysed' });
+      return;
+    }
+    try {
+      const root = tree.rootNode;
+      const saved = this.errorSpans;
+      this.errorSpans = [];
+      if (root.hasError) this.collectErrors(root, unit);
+      this.sequence(root.namedChildren, unit, gates);
+      this.errorSpans = saved;
+    } finally {
+      tree.delete();
+    }
+  }
+
+  private collectErrors(node: Node, unit: ShellUnit): void {
+    if (node.isError || node.isMissing) {
+      const { span } = unit.source.toHost({ start: node.startIndex, end: Math.max(node.endIndex, node.startIndex) });
+      this.errorSpans.push({ start: node.startIndex, end: node.endIndex });
+      const what = node.isMissing ? `missing ${node.type}` : `unexpected ${JSON.stringify(node.text.slice(0, 20))}`;
+      this.problems.push({ span, message: `shell syntax error (${what}); the rest of the file was analysed as far as possible` });
+      return;
+    }
+    if (!node.hasError) return;
+    for (const c of node.children) this.collectErrors(c, unit);
+  }
+
+  private word(node: Node, unit: ShellUnit): Word {
+    const { span, exact } = unit.source.toHost({ start: node.startIndex, end: node.endIndex });
+    return { text: node.text, value: staticValue(node), span, exact };
+  }
+
+  private hostSpan(node: Node, unit: ShellUnit): { span: Span; exact: boolean } {
+    return unit.source.toHost({ start: node.startIndex, end: node.endIndex });
+  }
+
+  /** Walk a statement list; a distro guard (`[ "$ID" = ubuntu ] || exit 1`) gates the statements after it. */
+  private sequence(stmts: Node[], unit: ShellUnit, gates: Gate[]): void {
+    let current = gates;
+    for (const s of stmts) {
+      this.visit(s, unit, current);
+      const guard = this.guardOf(s, unit, current);
+      if (guard) current = [...current, guard];
+    }
+  }
+
+  private guardOf(s: Node, unit: ShellUnit, gates: Gate[]): Gate | undefined {
+    let cond: Node | undefined;
+    let negate = false;
+    if (s.type === 'list') {
+      const op = s.children.find((c) => c.type === '||' || c.type === '&&')?.type;
+      const right = s.namedChildren[s.namedChildren.length - 1];
+      if (op === '||' && right && this.terminates(right)) cond = s.namedChildren[0];
+    } else if (s.type === 'if_statement') {
+      const hasElse = s.children.some((c) => c.type === 'elif_clause' || c.type === 'else_clause');
+      const body = this.ifParts(s).branches[0]?.body ?? [];
+      const last = body[body.length - 1];
+      if (!hasElse && last && this.terminates(last)) {
+        cond = this.ifParts(s).branches[0]?.cond[0];
+        negate = true;
+      }
+    }
+    if (!cond) return undefined;
+    const c = evalCondition(cond);
+    if (!c.distro) return undefined;
+    const cont = negate ? not(c.v) : c.v;
+    const id = this.nextConstruct++;
+    const { span, exact } = this.hostSpan(cond, unit);
+    this.detections.push({
+      id,
+      kind: 'guard',
+      span,
+      exact,
+      gates,
+      branches: [
+        { reach: cont, trivial: false, span },
+        { reach: not(cont), trivial: true, span },
+      ],
+    });
+    return { construct: id, reach: cont };
+  }
+
+  private terminates(node: Node): boolean {
+    if (node.type === 'command') {
+      const name = node.childForFieldName('name');
+      const v = name ? staticValue(name) : undefined;
+      return v === 'exit' || v === 'return';
+    }
+    if (node.type === 'compound_statement' || node.type === 'subshell') {
+      const kids = node.namedChildren.filter((c) => c.type !== 'comment');
+      const last = kids[kids.length - 1];
+      return node.type === 'compound_statement' && !!last && this.terminates(last);
+    }
+    if (node.type === 'redirected_statement') {
+      const body = node.childForFieldName('body');
+      return !!body && this.terminates(body);
+    }
+    return false;
+  }
+
+  private isTrivial(stmts: Node[]): boolean {
+    for (const s of stmts) {
+      if (s.type === 'comment') continue;
+      let n = s;
+      if (n.type === 'redirected_statement') n = n.childForFieldName('body') ?? n;
+      if (n.type === 'list') {
+        if (!this.isTrivial(n.namedChildren)) return false;
+        continue;
+      }
+      if (n.type === 'compound_statement') {
+        if (!this.isTrivial(n.namedChildren)) return false;
+        continue;
+      }
+      if (n.type !== 'command') return false;
+      const name = n.childForFieldName('name');
+      const v = name ? staticValue(name) : undefined;
+      if (!v || !TRIVIAL.has(v)) return false;
+    }
+    return true;
+  }
+
+  private ifParts(node: Node): { branches: { cond: Node[]; body: Node[] }[]; elseBody?: Node[] } {
+    const branches: { cond: Node[]; body: Node[] }[] = [];
+    let elseBody: Node[] | undefined;
+    const split = (kids: Node[], open: string) => {
+      const cond: Node[] = [];
+      const body: Node[] = [];
+      let mode: 'pre' | 'cond' | 'body' = 'pre';
+      for (const k of kids) {
+        if (k.type === open) mode = 'cond';
+        else if (k.type === 'then') mode = 'body';
+        else if (k.type === 'elif_clause' || k.type === 'else_clause' || k.type === 'fi') break;
+        else if (k.isNamed && k.type !== 'comment') (mode === 'cond' ? cond : body).push(k);
+      }
+      return { cond, body };
+    };
+    branches.push(split(node.children, 'if'));
+    for (const c of node.children) {
+      if (c.type === 'elif_clause') branches.push(split(c.children, 'elif'));
+      if (c.type === 'else_clause') elseBody = c.namedChildren.filter((k) => k.type !== 'comment');
+    }
+    return { branches, elseBody };
+  }
+
+  private visit(node: Node, unit: ShellUnit, gates: Gate[]): void {
+    switch (node.type) {
+      case 'comment':
+        return;
+      case 'if_statement':
+        return this.visitIf(node, unit, gates);
+      case 'case_statement':
+        return this.visitCase(node, unit, gates);
+      case 'list':
+        return this.visitList(node, unit, gates);
+      case 'command':
+        return this.visitCommand(node, unit, gates, undefined);
+      case 'pipeline':
+        return this.visitPipeline(node, unit, gates);
+      case 'redirected_statement':
+        return this.visitRedirected(node, unit, gates);
+      case 'program':
+      case 'compound_statement':
+      case 'do_group':
+      case 'subshell':
+        return this.sequence(node.namedChildren, unit, gates);
+      case 'declaration_command':
+      case 'variable_assignment':
+      case 'variable_assignments':
+        this.visitDeclaration(node, unit, gates);
+        return this.children(node, unit, gates);
+      default:
+        return this.children(node, unit, gates);
+    }
+  }
+
+  private children(node: Node, unit: ShellUnit, gates: Gate[]): void {
+    for (const c of node.namedChildren) this.visit(c, unit, gates);
+  }
+
+  /** `export X=1` / `X=1` at statement level become assignment facts on a pseudo-command. */
+  private assignmentsOf(node: Node, unit: ShellUnit, context: string): Assignment[] {
+    const out: Assignment[] = [];
+    const nodes = node.type === 'variable_assignment' ? [node] : node.namedChildren.filter((c) => c.type === 'variable_assignment');
+    for (const a of nodes) {
+      const name = a.childForFieldName('name')?.text;
+      const valueNode = a.childForFieldName('value');
+      if (!name) continue;
+      const { span } = this.hostSpan(a, unit);
+      const valueSpan = valueNode ? this.hostSpan(valueNode, unit).span : { start: span.end, end: span.end };
+      out.push({ name, value: valueNode ? staticValue(valueNode) : '', span, valueSpan, context });
+    }
+    return out;
+  }
+
+  readonly statementAssignments: Assignment[] = [];
+
+  private visitDeclaration(node: Node, unit: ShellUnit, _gates: Gate[]): void {
+    const ctx = node.type === 'declaration_command' ? (node.child(0)?.text ?? 'declare') : 'assign';
+    this.statementAssignments.push(...this.assignmentsOf(node, unit, `shell-${ctx}`));
+  }
+
+  private detection(kind: Detection['kind'], test: Node, unit: ShellUnit, gates: Gate[], branches: DetectionBranch[]): number {
+    const id = this.nextConstruct++;
+    const { span, exact } = this.hostSpan(test, unit);
+    this.detections.push({ id, kind, span, exact, branches, gates });
+    return id;
+  }
+
+  private visitIf(node: Node, unit: ShellUnit, gates: Gate[]): void {
+    const { branches, elseBody } = this.ifParts(node);
+    const conds = branches.map((b) => {
+      const last = b.cond[b.cond.length - 1];
+      return last ? evalCondition(last) : { v: allOf(U), distro: false };
+    });
+    const distro = conds.some((c) => c.distro);
+    let none = allOf(T);
+    const reaches: Vec[] = [];
+    for (const c of conds) {
+      reaches.push(and(none, c.v));
+      none = and(none, not(c.v));
+    }
+    let id = 0;
+    if (distro) {
+      const bs: DetectionBranch[] = branches.map((b, i) => ({
+        reach: reaches[i]!,
+        trivial: this.isTrivial(b.body),
+        span: this.hostSpan(b.cond[0] ?? node, unit).span,
+      }));
+      bs.push({ reach: none, trivial: !elseBody || this.isTrivial(elseBody), span: this.hostSpan(node, unit).span });
+      const firstCond = branches[0]?.cond[0] ?? node;
+      id = this.detection('if', firstCond, unit, gates, bs);
+    }
+    branches.forEach((b, i) => {
+      const condGates = i === 0 || !distro ? gates : [...gates, { construct: id, reach: reaches[i - 1] ? and(allOf(T), notPrev(conds, i)) : allOf(U) }];
+      for (const c of b.cond) this.visit(c, unit, condGates);
+      const g = distro ? [...gates, { construct: id, reach: reaches[i]! }] : gates;
+      this.sequence(b.body, unit, g);
+    });
+    if (elseBody) this.sequence(elseBody, unit, distro ? [...gates, { construct: id, reach: none }] : gates);
+  }
+
+  private visitCase(node: Node, unit: ShellUnit, gates: Gate[]): void {
+    const value = node.childForFieldName('value');
+    const subject = value ? caseSubject(value) : undefined;
+    const items = node.namedChildren.filter((c) => c.type === 'case_item');
+    if (value) this.visit(value, unit, gates);
+    if (!subject) {
+      for (const it of items) this.sequence(this.caseBody(it), unit, gates);
+      return;
+    }
+    let none = allOf(T);
+    const branches: DetectionBranch[] = [];
+    const reaches: Vec[] = [];
+    for (const it of items) {
+      let m: Vec | undefined = allOf(F);
+      for (const p of it.childrenForFieldName('value')) {
+        const lit = staticValue(p) ?? (p.type === 'extglob_pattern' ? p.text : undefined);
+        const v = lit === undefined ? undefined : subject(lit);
+        m = v && m ? or(m, v) : undefined;
+        if (!m) break;
+      }
+      const mv = m ?? allOf(U);
+      const reach = and(none, mv);
+      none = and(none, not(mv));
+      reaches.push(reach);
+      branches.push({ reach, trivial: this.isTrivial(this.caseBody(it)), span: this.hostSpan(it, unit).span });
+    }
+    branches.push({ reach: none, trivial: true, span: this.hostSpan(node, unit).span });
+    const id = this.detection('case', value!, unit, gates, branches);
+    items.forEach((it, i) => this.sequence(this.caseBody(it), unit, [...gates, { construct: id, reach: reaches[i]! }]));
+  }
+
+  private caseBody(item: Node): Node[] {
+    const values = new Set(item.childrenForFieldName('value').map((v) => v.id));
+    return item.namedChildren.filter((c) => !values.has(c.id) && c.type !== 'comment');
+  }
+
+  private visitList(node: Node, unit: ShellUnit, gates: Gate[]): void {
+    const left = node.namedChildren[0];
+    const right = node.namedChildren[node.namedChildren.length - 1];
+    const op = node.children.find((c) => c.type === '&&' || c.type === '||')?.type;
+    if (!left || !right || !op || left === right) return this.children(node, unit, gates);
+    this.visit(left, unit, gates);
+    const c = evalCondition(left);
+    if (!c.distro) return this.visit(right, unit, gates);
+    const reach = op === '&&' ? c.v : not(c.v);
+    if (this.terminates(right)) {
+      // `test || exit`: the guard itself is recorded by sequence(); the exit branch is trivial.
+      return this.visit(right, unit, gates);
+    }
+    const id = this.detection('and-or', left, unit, gates, [
+      { reach, trivial: this.isTrivial([right]), span: this.hostSpan(right, unit).span },
+      { reach: not(reach), trivial: true, span: this.hostSpan(left, unit).span },
+    ]);
+    this.visit(right, unit, [...gates, { construct: id, reach }]);
+  }
+
+  private visitPipeline(node: Node, unit: ShellUnit, gates: Gate[]): void {
+    const cmds = node.namedChildren;
+    let prevInput: string | undefined;
+    for (const c of cmds) {
+      const inner = c.type === 'redirected_statement' ? (c.childForFieldName('body') ?? c) : c;
+      if (inner.type === 'command') this.visitCommand(inner, unit, gates, prevInput, c !== inner ? c : undefined);
+      else this.visit(c, unit, gates);
+      prevInput = undefined;
+      if (inner.type === 'command') {
+        const name = inner.childForFieldName('name');
+        const args = inner.childrenForFieldName('argument').map((a) => staticValue(a));
+        if (name && staticValue(name) === 'cat' && args.length === 1 && args[0]) prevInput = args[0];
+        else prevInput = '(pipe)';
+      }
+    }
+  }
+
+  private visitRedirected(node: Node, unit: ShellUnit, gates: Gate[]): void {
+    const body = node.childForFieldName('body');
+    if (body && body.type === 'command') return this.visitCommand(body, unit, gates, undefined, node);
+    if (body) this.visit(body, unit, gates);
+    for (const c of node.namedChildren) if (c !== body && c.id !== body?.id) this.visit(c, unit, gates);
+  }
+
+  private overlapsError(node: Node): boolean {
+    return this.errorSpans.some((e) => e.start < node.endIndex && node.startIndex < e.end);
+  }
+
+  private visitCommand(node: Node, unit: ShellUnit, gates: Gate[], pipeInput: string | undefined, redirectedParent?: Node): void {
+    const nameNode = node.childForFieldName('name');
+    const redirects: Redirect[] = [];
+    const heredocs: Node[] = [];
+    const redirectNodes = [...node.namedChildren.filter((c) => c.type.endsWith('_redirect')), ...(redirectedParent ? redirectedParent.namedChildren.filter((c) => c.type.endsWith('_redirect')) : [])];
+    for (const r of redirectNodes) {
+      if (r.type === 'heredoc_redirect') {
+        heredocs.push(r);
+        continue;
+      }
+      const dest = r.childForFieldName('destination') ?? r.namedChildren[r.namedChildren.length - 1];
+      const op = r.children.find((k) => !k.isNamed)?.text ?? '>';
+      if (dest && dest.type !== 'file_descriptor') redirects.push({ op, target: this.word(dest, unit) });
+    }
+    const prefix = this.assignmentsOf(node, unit, 'shell-prefix');
+    // Nested commands inside substitutions and strings.
+    for (const c of node.namedChildren) {
+      if (c.type === 'command_name' || c.type === 'variable_assignment' || c.type.endsWith('_redirect')) continue;
+      this.nestedIn(c, unit, gates);
+    }
+    for (const r of redirectNodes) if (r.type !== 'heredoc_redirect') this.nestedIn(r, unit, gates);
+    if (!nameNode) return;
+    let words = [nameNode, ...node.childrenForFieldName('argument')].map((w) => this.word(w, unit));
+    const wrappers: string[] = [];
+    const assignments = [...prefix];
+    let xargsInput = pipeInput;
+    // Unwrap command wrappers.
+    for (let guard = 0; guard < 8 && words.length > 0; guard++) {
+      const name = basename(words[0]!.value ?? '');
+      const rest = words.slice(1);
+      let next: Word[] | undefined;
+      if (name === 'sudo' || name === 'doas') next = skipOptions(rest, new Set(['-u', '-g', '-h', '-p', '-C', '-D', '-R', '-T', '-U', '-r', '-t', '--user', '--group']), assignments, true);
+      else if (name === 'env') next = skipOptions(rest, new Set(['-u', '-C', '--unset', '--chdir', '-S']), assignments, true);
+      else if (name === 'nohup') next = rest;
+      else if (name === 'time') next = skipOptions(rest, new Set(['-f', '-o']), assignments, false);
+      else if (name === 'nice') next = skipOptions(rest, new Set(['-n']), assignments, false);
+      else if (name === 'stdbuf') next = skipOptions(rest, new Set(['-i', '-o', '-e']), assignments, false);
+      else if (name === 'timeout') {
+        const r = skipOptions(rest, new Set(['-s', '-k', '--signal', '--kill-after']), assignments, false);
+        next = r.slice(1);
+      } else if (name === 'exec') next = skipOptions(rest, new Set(['-a']), assignments, false);
+      else if (name === 'command' && rest[0]?.value !== '-v' && rest[0]?.value !== '-V') next = skipOptions(rest, new Set(), assignments, false);
+      else if (name === 'xargs') {
+        const opts = new Set(['-a', '-d', '-E', '-I', '-L', '-n', '-P', '-s', '--arg-file', '--delimiter', '--max-args', '--max-procs', '--max-lines', '--replace']);
+        const idx = rest.findIndex((w) => w.value === '-a' || w.value === '--arg-file');
+        if (idx >= 0 && rest[idx + 1]?.value) xargsInput = rest[idx + 1]!.value;
+        const af = rest.find((w) => w.value?.startsWith('--arg-file='));
+        if (af?.value) xargsInput = af.value.slice('--arg-file='.length);
+        next = skipOptions(rest, opts, assignments, false);
+        xargsInput ??= '(stdin)';
+      }
+      if (!next) break;
+      wrappers.push(name);
+      words = next;
+    }
+    const nameWord = words[0];
+    if (!nameWord) return;
+    const nameValue = nameWord.value ?? '';
+    const span = this.hostSpan(node, unit);
+    const cmd: ShellCommand = {
+      name: nameValue,
+      base: basename(nameValue),
+      nameWord,
+      args: words.slice(1),
+      assignments,
+      wrappers,
+      redirects,
+      span: span.span,
+      exact: span.exact,
+      gates,
+      unit,
+      hasParseError: this.overlapsError(node),
+      xargsInput: wrappers.includes('xargs') ? xargsInput : undefined,
+    };
+    this.commands.push(cmd);
+    this.nested(cmd, node, heredocs, unit, gates);
+  }
+
+  /** Commands inside $(...), `...`, <(...) within a word. */
+  private nestedIn(node: Node, unit: ShellUnit, gates: Gate[]): void {
+    if (node.type === 'command_substitution' || node.type === 'process_substitution') {
+      this.sequence(node.namedChildren, unit, gates);
+      return;
+    }
+    for (const c of node.namedChildren) this.nestedIn(c, unit, gates);
+  }
+
+  /** `sh -c '...'`, `su -c '...'` and heredocs fed to a shell are shell code too. */
+  private nested(cmd: ShellCommand, node: Node, heredocs: Node[], unit: ShellUnit, gates: Gate[]): void {
+    if (unit.depth >= MAX_DEPTH) return;
+    const isShell = SHELLS.has(cmd.base);
+    const argNodes = node.childrenForFieldName('argument');
+    if (isShell || cmd.base === 'su' || cmd.base === 'runuser') {
+      const ci = cmd.args.findIndex((a) => a.value !== undefined && /^-[a-zA-Z]*c[a-zA-Z]*$/.test(a.value) && !a.value.startsWith('--'));
+      const script = ci >= 0 ? cmd.args[ci + 1] : undefined;
+      if (script) {
+        const sn = argNodes.find((a) => this.word(a, unit).span.start === script.span.start);
+        const emb = sn ? this.stringSource(sn, unit) : undefined;
+        if (emb) this.unit(emb, `${cmd.base} -c`, gates, unit.depth + 1);
+      }
+    }
+    const scriptArgs = cmd.args.filter((a) => !(a.value ?? '').startsWith('-'));
+    if (isShell && heredocs.length > 0 && scriptArgs.length === 0) {
+      for (const h of heredocs) {
+        const body = h.namedChildren.find((c) => c.type === 'heredoc_body');
+        if (!body) continue;
+        const r = unit.source.toHost({ start: body.startIndex, end: body.endIndex });
+        if (!r.exact) continue;
+        this.unit(EmbeddedSource.identity(body.text, r.span.start), `heredoc to ${cmd.base}`, gates, unit.depth + 1);
+      }
+    }
+  }
+
+  /** The content of a quoted argument as embedded source, exact where the quoting allows. */
+  private stringSource(n: Node, unit: ShellUnit): EmbeddedSource | undefined {
+    const host = unit.source.toHost({ start: n.startIndex, end: n.endIndex });
+    if (!host.exact) return undefined;
+    if (n.type === 'raw_string') return EmbeddedSource.identity(n.text.slice(1, -1), host.span.start + 1);
+    if (n.type === 'word' && !n.text.includes('\\')) return EmbeddedSource.identity(n.text, host.span.start);
+    if (n.type === 'string') {
+      // Unescape \" \\ \$ \` while keeping a segment map; expansions stay as written.
+      const raw = n.text.slice(1, -1);
+      let text = '';
+      const segments: { embStart: number; hostStart: number; length: number }[] = [];
+      let segStart = 0;
+      let segHost = host.span.start + 1;
+      for (let i = 0; i < raw.length; i++) {
+        if (raw[i] === '\\' && i + 1 < raw.length && '"\\$`'.includes(raw[i + 1]!)) {
+          segments.push({ embStart: segStart, hostStart: segHost, length: text.length - segStart });
+          segStart = text.length;
+          segHost = host.span.start + 1 + i + 1;
+          text += raw[i + 1];
+          i++;
+        } else text += raw[i];
+      }
+      segments.push({ embStart: segStart, hostStart: segHost, length: text.length - segStart });
+      return new EmbeddedSource(text, segments, host.span);
+    }
+    return undefined;
+  }
+}
+
+function notPrev(conds: { v: Vec }[], i: number): Vec {
+  let v = allOf(T);
+  for (let k = 0; k < i; k++) v = and(v, not(conds[k]!.v));
+  return v;
+}
+
+function basename(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i >= 0 ? p.slice(i + 1) : p;
+}
+
+/** Skip a wrapper's options (and, for sudo/env, VAR=val words) and return the wrapped command's words. */
+function skipOptions(words: Word[], withValue: Set<string>, assignments: Assignment[], takesAssignments: boolean): Word[] {
+  let i = 0;
+  while (i < words.length) {
+    const v = words[i]!.value;
+    if (v === undefined) break;
+    if (v === '--') {
+      i++;
+      break;
+    }
+    if (v.startsWith('-') && v.length > 1) {
+      if (withValue.has(v)) i += 2;
+      else i += 1;
+      continue;
+    }
+    if (takesAssignments && /^[A-Za-z_][A-Za-z0-9_]*=/.test(v)) {
+      const eq = v.indexOf('=');
+      const w = words[i]!;
+      assignments.push({
+        name: v.slice(0, eq),
+        value: v.slice(eq + 1),
+        span: w.span,
+        valueSpan: { start: w.span.start + (w.exact ? eq + 1 : 0), end: w.span.end },
+        context: 'shell-prefix',
+      });
+      i++;
+      continue;
+    }
+    break;
+  }
+  return words.slice(i);
+}
+
+/** Where a command can run: per world, from its gates. */
+export function reachOf(gates: Gate[]): Vec {
+  let v = allOf(T);
+  for (const g of gates) v = and(v, g.reach);
+  return v;
+}
+
+export function worldIndex(name: World['name']): number {
+  return WORLDS.findIndex((w) => w.name === name);
+}

@@ -1,0 +1,89 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FileKind } from '../../src/core/facts.js';
+import type { Rule } from '../../src/core/rule.js';
+import type { Finding } from '../../src/core/types.js';
+import { adapterFor } from '../../src/languages/registry.js';
+import { runRules } from '../../src/core/engine.js';
+import { loadTarget } from '../../src/knowledge/target.js';
+import { classifyByName } from '../../src/discovery.js';
+
+export const RULES_DIR = join(import.meta.dirname, '../../rules');
+
+/** Case files of a rule folder: cases.<ext> and cases.<name>.<ext>, not the .fixed counterparts. */
+export function caseFiles(ruleId: string): string[] {
+  const dir = join(RULES_DIR, ruleId);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => f.startsWith('cases') && !f.includes('.fixed')).sort();
+}
+
+export function kindOfCase(name: string): FileKind {
+  const kind = classifyByName(name);
+  if (!kind) throw new Error(`cannot tell the kind of case file ${name}`);
+  return kind;
+}
+
+const ANNOTATION = /^\s*(?:#|\/\/|;)\s*(ruleid|ok):\s*(.+?)\s*$/;
+
+export interface Expectations {
+  /** line (1-based) -> rule ids expected there (repeated for several findings) */
+  expected: Map<number, string[]>;
+  ok: Map<number, string[]>;
+}
+
+/** `# ruleid: a, b` expects findings of a and b on the next line that is not itself an annotation. */
+export function parseAnnotations(text: string): Expectations {
+  const lines = text.split(/\r?\n/);
+  const expected = new Map<number, string[]>();
+  const ok = new Map<number, string[]>();
+  let pending: { kind: string; ids: string[] }[] = [];
+  lines.forEach((line, i) => {
+    const m = ANNOTATION.exec(line);
+    if (m) {
+      pending.push({ kind: m[1]!, ids: m[2]!.split(',').map((s) => s.trim()).filter(Boolean) });
+      return;
+    }
+    for (const p of pending) {
+      const map = p.kind === 'ruleid' ? expected : ok;
+      map.set(i + 1, [...(map.get(i + 1) ?? []), ...p.ids]);
+    }
+    pending = [];
+  });
+  return { expected, ok };
+}
+
+export async function findingsFor(file: string, text: string, rules: Rule[], target = 'azurelinux-4.0'): Promise<Finding[]> {
+  const facts = await adapterFor(kindOfCase(file)).analyze(file, text);
+  return runRules(facts, { rules, target: loadTarget(target) });
+}
+
+/** Differences between annotations and findings, as readable lines; empty when they agree. */
+export function compare(ex: Expectations, findings: Finding[], ruleIds: Set<string>): string[] {
+  const problems: string[] = [];
+  const actual = new Map<number, string[]>();
+  for (const f of findings) actual.set(f.line, [...(actual.get(f.line) ?? []), f.ruleId]);
+  for (const [line, ids] of ex.expected) {
+    const got = [...(actual.get(line) ?? [])];
+    for (const id of ids) {
+      if (!ruleIds.has(id)) continue;
+      const k = got.indexOf(id);
+      if (k < 0) problems.push(`line ${line}: expected ${id}, not found`);
+      else got.splice(k, 1);
+    }
+  }
+  for (const [line, ids] of actual) {
+    const want = [...(ex.expected.get(line) ?? [])];
+    for (const id of ids) {
+      const k = want.indexOf(id);
+      if (k < 0) {
+        const f = findings.find((x) => x.line === line && x.ruleId === id)!;
+        problems.push(`line ${line}:${f.column}: unannotated ${id}: ${f.message}`);
+      } else want.splice(k, 1);
+    }
+  }
+  return problems;
+}
+
+export function readCase(ruleId: string, name: string): string {
+  return readFileSync(join(RULES_DIR, ruleId, name), 'utf8');
+}

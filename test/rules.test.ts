@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { allRules } from '../src/rules/index.js';
+import { caseFiles, compare, findingsFor, parseAnnotations, readCase, RULES_DIR } from './harness/cases.js';
+
+describe.each(allRules().map((r) => [r.meta.id, r] as const))('rule %s', (id, rule) => {
+  it('has a doc that names it, and annotated cases with positive and negative examples', () => {
+    const doc = readFileSync(join(RULES_DIR, id, 'rule.md'), 'utf8');
+    expect(doc.startsWith(`# ${id}:`)).toBe(true);
+    expect(doc).toMatch(/knowledge sheet|https?:\/\//i);
+    if (rule.meta.unconfirmed) expect(doc).toMatch(/UNCONFIRMED/);
+    const files = caseFiles(id);
+    expect(files.length).toBeGreaterThan(0);
+    const all = files.map((f) => parseAnnotations(readCase(id, f)));
+    expect(all.some((a) => [...a.expected.values()].flat().includes(id))).toBe(true);
+    expect(all.some((a) => [...a.ok.values()].flat().includes(id))).toBe(true);
+  });
+
+  it.each(caseFiles(id))('finds exactly the annotated findings in %s', async (name) => {
+    const text = readCase(id, name);
+    const findings = await findingsFor(name, text, [rule]);
+    expect(compare(parseAnnotations(text), findings, new Set([id]))).toEqual([]);
+  });
+});
+
+it('the rule registry is generated from the rule folders', async () => {
+  const { execFileSync } = await import('node:child_process');
+  expect(() => execFileSync(process.execPath, [join(RULES_DIR, '../scripts/gen-registry.mjs'), '--check'])).not.toThrow();
+  for (const r of allRules()) expect(existsSync(join(RULES_DIR, r.meta.id, 'rule.ts'))).toBe(true);
+});
