@@ -32,7 +32,7 @@ export interface PathRef {
 }
 
 /** The host kinds azl-migrate reads; a new kind adds its name here and an adapter in src/languages/registry.ts. */
-export type FileKind = 'dockerfile' | 'shell';
+export type FileKind = 'dockerfile' | 'shell' | 'systemd' | 'cloud-init' | 'ansible';
 
 /** The distribution family a package name comes from (which name map applies). */
 export type PackageOrigin = 'debian' | 'alpine' | 'el' | 'azurelinux-3.0' | 'azurelinux-4.0';

@@ -81,7 +81,7 @@ export async function analyzeDockerfile(file: string, text: string): Promise<Doc
       seenFrom = true;
       shellIsPosix = true;
       const from = ins as From;
-      const r = from.getImageNameRange();
+      const r = from.getImageRange();
       const stageName = from.getBuildStage() ?? undefined;
       if (r) {
         const span = { start: off(r.start), end: off(r.end) };

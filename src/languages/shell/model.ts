@@ -90,7 +90,7 @@ export interface ShellAnalysis {
   commands: ShellCommand[];
   detections: Detection[];
   problems: ParseProblem[];
-  /** Statement-level assignments (`X=1`, `export X=1`); prefix assignments live on their command. */
+  /** Assignments: statement-level (`X=1`, `export X=1`) and command prefixes (`X=1 cmd`, `env X=1 cmd`). */
   assignments: Assignment[];
 }
 
@@ -524,6 +524,7 @@ class Analyzer {
       xargsInput: wrappers.includes('xargs') ? xargsInput : undefined,
     };
     this.commands.push(cmd);
+    this.statementAssignments.push(...assignments);
     this.nested(cmd, node, heredocs, unit, gates);
   }
 

@@ -1,0 +1,51 @@
+import { defineRule } from '../../../src/core/rule.js';
+import type { Detection } from '../../../src/core/facts.js';
+import { reachOf } from '../../../src/languages/shell/model.js';
+import { F, T } from '../../../src/languages/shell/conditions.js';
+import { WORLDS } from '../../../src/languages/shell/worlds.js';
+
+export default defineRule({
+  meta: {
+    id: 'identity/no-azurelinux-branch',
+    title: 'Distro check with no branch for Azure Linux 4.0',
+    category: 'distro-identity',
+    severity: 'warning',
+    blocker: false,
+    fixable: false,
+    effort: 1,
+    seesGatedCode: true,
+  },
+  create(ctx) {
+    const ti = WORLDS.findIndex((w) => w.name === ctx.target.world);
+    const rpmOther = WORLDS.map((w, i) => (w.family === 'rpm' && i !== ti ? i : -1)).filter((i) => i >= 0);
+    const detections: Detection[] = [];
+    const reachable = (d: Detection) => reachOf(d.gates)[ti] !== F;
+    const supports = (d: Detection) => d.branches.some((b) => !b.trivial && b.reach[ti] !== F);
+    return {
+      detection(d) {
+        detections.push(d);
+      },
+      end() {
+        const fileSupports = detections.some((d) => reachable(d) && supports(d));
+        for (const d of detections) {
+          if (!reachable(d) || supports(d)) continue;
+          const switchLike = (d.kind === 'if' || d.kind === 'case') && d.branches.filter((b) => !b.trivial).length >= 2;
+          if (!switchLike && fileSupports) continue;
+          const matchesEl = d.branches.some((b) => !b.trivial && rpmOther.some((i) => b.reach[i] === T));
+          const guard = d.kind === 'guard';
+          ctx.report({
+            span: d.span,
+            exact: d.exact,
+            severity: guard ? 'error' : 'warning',
+            blocker: guard,
+            message: guard
+              ? 'This distro check exits on Azure Linux 4.0: none of the distributions it accepts matches ID=azurelinux / ID_LIKE=fedora.'
+              : `No branch of this distro check runs on Azure Linux 4.0 (ID=azurelinux, ID_LIKE=fedora)${matchesEl ? ': it matches RHEL/CentOS/Fedora signs that Azure Linux 4.0 does not have' : ''}, so its work is silently skipped there.`,
+            why: 'Azure Linux 4.0 /etc/os-release has ID=azurelinux, ID_LIKE=fedora, VERSION_ID=4.0; there is no /etc/redhat-release, /etc/fedora-release, /etc/lsb-release or lsb_release; /etc/azurelinux-release and /etc/system-release exist; dnf (dnf5) is the package manager.',
+            action: 'Add a branch for Azure Linux: match `$ID` = azurelinux or `$ID_LIKE` containing fedora (`case "$ID" in azurelinux|fedora)`), or test for `command -v dnf`.',
+          });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,23 @@
+#!/bin/bash
+# ruleid: pkgmgr/dpkg
+dpkg -i /tmp/google-chrome.deb
+# ruleid: pkgmgr/dpkg
+ARCH="$(dpkg --print-architecture)"
+# ruleid: pkgmgr/dpkg
+if dpkg -s nginx >/dev/null 2>&1; then echo installed; fi
+# ruleid: pkgmgr/dpkg
+dpkg-query -W -f='${Version}' openssl
+# ruleid: pkgmgr/dpkg
+sudo dpkg-reconfigure -f noninteractive tzdata
+# ok: pkgmgr/dpkg
+rpm -q nginx
+# ok: pkgmgr/dpkg
+echo "dpkg -i is not available"
+# ok: pkgmgr/dpkg
+# dpkg -l | grep nginx
+if [ -f /etc/debian_version ]; then
+  # ok: pkgmgr/dpkg
+  dpkg -l | grep -q nginx
+else
+  rpm -q nginx
+fi
