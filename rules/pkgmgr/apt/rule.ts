@@ -13,7 +13,7 @@ const EQUIVALENT: Record<string, (pkgs: string) => string> = {
   upgrade: () => 'dnf upgrade -y',
   'dist-upgrade': () => 'dnf upgrade -y',
   'full-upgrade': () => 'dnf upgrade -y',
-  update: () => 'dnf makecache (or nothing: dnf refreshes metadata when it installs)',
+  update: () => 'dnf makecache',
   autoremove: () => 'dnf autoremove',
   clean: () => 'dnf clean all',
   autoclean: () => 'dnf clean all',
@@ -46,7 +46,7 @@ export default defineRule({
           message: `${code(headText(cmd, p))} will fail: Azure Linux 4.0 has no ${cmd.base}; its package manager is dnf5 (\`dnf\`).`,
           why: 'Azure Linux 4.0 is Fedora-based and ships dnf5 (with dnf, yum, microdnf and tdnf as aliases); there is no apt or dpkg.',
           action: eq
-            ? `Use ${code(eq(pkgs))}${sub === 'install' ? '; package names differ (see pkg/* findings)' : ''}.`
+            ? `Use ${code(eq(pkgs))}${sub === 'install' ? '; package names differ (see pkg/* findings)' : sub === 'update' ? ', or drop it: dnf refreshes metadata when it installs' : ''}.`
             : 'Rewrite this step with dnf (`dnf install`, `dnf remove`, `dnf upgrade`, `dnf info`).',
         });
       },
