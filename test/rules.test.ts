@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { allRules } from '../src/rules/index.js';
-import { caseFiles, compare, findingsFor, parseAnnotations, readCase, RULES_DIR } from './harness/cases.js';
+import { caseFiles, compare, findingsFor, fixedName, fixUntilStable, parseAnnotations, readCase, RULES_DIR } from './harness/cases.js';
 
 describe.each(allRules().map((r) => [r.meta.id, r] as const))('rule %s', (id, rule) => {
   it('has a doc that names it, and annotated cases with positive and negative examples', () => {
@@ -21,6 +21,20 @@ describe.each(allRules().map((r) => [r.meta.id, r] as const))('rule %s', (id, ru
     const text = readCase(id, name);
     const findings = await findingsFor(name, text, [rule]);
     expect(compare(parseAnnotations(text), findings, new Set([id]))).toEqual([]);
+  });
+
+  it.each(caseFiles(id))('safe fixes of %s give the .fixed file, which re-parses and no longer has fixable findings', async (name) => {
+    const text = readCase(id, name);
+    const fixed = await fixUntilStable(name, text, [rule]);
+    const expectedFile = join(RULES_DIR, id, fixedName(name));
+    if (!existsSync(expectedFile)) {
+      // No .fixed file: the rule must not change this case.
+      expect(fixed).toBe(text);
+      return;
+    }
+    expect(fixed).toBe(readFileSync(expectedFile, 'utf8'));
+    const after = await findingsFor(name, fixed, [rule]);
+    expect(after.filter((f) => f.fix)).toEqual([]);
   });
 });
 

@@ -17,8 +17,12 @@ export function caseFiles(ruleId: string): string[] {
   return readdirSync(dir).filter((f) => f.startsWith('cases') && !f.includes('.fixed')).sort();
 }
 
+/** Kinds a case file can name explicitly, for kinds found by path or content: `cases.ansible.yml`, `cases.cloud-init.yaml`. */
+const NAMED_KINDS: FileKind[] = ['ansible', 'cloud-init', 'systemd'];
+
 export function kindOfCase(name: string): FileKind {
-  const kind = classifyByName(name);
+  const named = name.split('.').find((part): part is FileKind => (NAMED_KINDS as string[]).includes(part));
+  const kind = named ?? classifyByName(name);
   if (!kind) throw new Error(`cannot tell the kind of case file ${name}`);
   return kind;
 }
@@ -86,4 +90,25 @@ export function compare(ex: Expectations, findings: Finding[], ruleIds: Set<stri
 
 export function readCase(ruleId: string, name: string): string {
   return readFileSync(join(RULES_DIR, ruleId, name), 'utf8');
+}
+
+/** Apply safe fixes of `rules` until none is left (at most 10 passes), re-analysing after each pass. */
+export async function fixUntilStable(file: string, text: string, rules: Rule[]): Promise<string> {
+  const { applyFixes } = await import('../../src/core/fixer.js');
+  let current = text;
+  for (let pass = 0; pass < 10; pass++) {
+    const findings = await findingsFor(file, current, rules);
+    const fixes = findings.flatMap((f) => (f.fix && f.fix.safety === 'safe' ? [f.fix] : []));
+    if (fixes.length === 0) return current;
+    const r = applyFixes(current, fixes);
+    if (r.text === current) return current;
+    current = r.text;
+  }
+  throw new Error(`fixes did not settle after 10 passes on ${file}`);
+}
+
+/** The expected fixed counterpart of a case file: cases.x.sh -> cases.x.fixed.sh */
+export function fixedName(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return name === 'cases.Dockerfile' || !name.slice(dot + 1) ? `${name}.fixed` : `${name.slice(0, dot)}.fixed${name.slice(dot)}`;
 }

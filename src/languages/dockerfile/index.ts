@@ -157,7 +157,7 @@ export async function analyzeDockerfile(file: string, text: string): Promise<Doc
     detections: shell?.detections ?? [],
     images,
     paths: [...paths, ...pathRefsFromCommands(commands)],
-    packages: packageRefsFromCommands(commands),
+    packages: packageRefsFromCommands(commands, [...assignments, ...(shell?.assignments ?? [])], source),
     assignments: [...assignments, ...(shell?.assignments ?? [])],
     notes,
     stages,

@@ -19,7 +19,7 @@ export async function analyzeShellFile(file: string, text: string): Promise<File
     detections: shell.detections,
     images: [],
     paths: pathRefsFromCommands(shell.commands),
-    packages: packageRefsFromCommands(shell.commands),
+    packages: packageRefsFromCommands(shell.commands, shell.assignments, source),
     assignments: shell.assignments,
     notes,
   };
