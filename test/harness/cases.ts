@@ -110,5 +110,5 @@ export async function fixUntilStable(file: string, text: string, rules: Rule[]):
 /** The expected fixed counterpart of a case file: cases.x.sh -> cases.x.fixed.sh */
 export function fixedName(name: string): string {
   const dot = name.lastIndexOf('.');
-  return name === 'cases.Dockerfile' || !name.slice(dot + 1) ? `${name}.fixed` : `${name.slice(0, dot)}.fixed${name.slice(dot)}`;
+  return `${name.slice(0, dot)}.fixed${name.slice(dot)}`;
 }

@@ -1,6 +1,31 @@
 import { defineRule } from '../../../src/core/rule.js';
 import { code } from '../../../src/rules/support/commands.js';
 import type { TargetProfile } from '../../../src/knowledge/target.js';
+import type { DockerfileFacts } from '../../../src/languages/dockerfile/index.js';
+import type { ImageRef } from '../../../src/core/facts.js';
+import type { Fix } from '../../../src/core/types.js';
+
+/** Commands the Azure Linux 4.0 core image has (bash builtins, coreutils-single, dnf5 and its aliases). */
+const CORE_SAFE = new Set(['dnf', 'dnf5', 'yum', 'microdnf', 'tdnf', 'rpm', 'mkdir', 'cp', 'mv', 'rm', 'ln', 'chmod', 'chown', 'cat', 'echo', 'printf', 'ls', 'touch', 'test', '[', 'true', 'false', 'cd', 'export', 'set', 'env', 'sh', 'bash', 'exit', 'sleep', 'head', 'tail', 'sort', 'uniq', 'wc', 'cut', 'tr', 'basename', 'dirname', 'date', 'id', 'whoami', 'install', 'mktemp', 'readlink', 'realpath', 'stat', 'tee', 'uname']);
+
+/**
+ * A FROM fix is safe only from the Azure Linux 3.0 (or CBL-Mariner) core image to the 4.0 core image, which
+ * Microsoft maps one to one, and when every command of the stage exists on the 4.0 core image. Moving from
+ * another distribution or a language image changes what the image contains: unsafe, to be reviewed.
+ */
+function fromFix(ref: ImageRef, to: string, facts: DockerfileFacts, sameFamily: boolean): Fix | undefined {
+  if (!ref.exact || ref.raw !== ref.image || ref.stageIndex === undefined || !facts.stages) return undefined;
+  const stage = facts.stages[ref.stageIndex]!;
+  const end = facts.stages[ref.stageIndex + 1]?.span.start ?? facts.source.text.length;
+  const cmds = facts.commands.filter((c) => c.span.start > stage.span.start && c.span.start < end);
+  const foreign = cmds.filter((c) => !CORE_SAFE.has(c.base)).map((c) => c.base);
+  const safe = sameFamily && foreign.length === 0 && to.includes('/base/core:');
+  return {
+    title: `Use ${to}${safe ? '' : ` (review: this stage runs ${[...new Set(foreign)].slice(0, 5).join(', ') || 'commands'} that may need installing)`}`,
+    safety: safe ? 'safe' : 'unsafe',
+    edits: [{ span: ref.span, text: to }],
+  };
+}
 
 export interface ImageName {
   registry: string;
@@ -103,7 +128,7 @@ export default defineRule({
     category: 'base-image',
     severity: 'error',
     blocker: false,
-    fixable: false,
+    fixable: 'unsafe',
     effort: 2,
   },
   create(ctx) {
@@ -134,6 +159,7 @@ export default defineRule({
           message: `Base image ${code(ref.image)} is ${alpine && m.severity === 'warning' ? 'Alpine-based (musl libc)' : m.family}${ref.raw !== ref.image ? ` (from ${code(ref.raw)})` : ''}; the Azure Linux 4.0 image is ${code(to)}.`,
           why: `Azure Linux 4.0 container images are ${ctx.target.images.core} and the distroless minimal, base and debug images (preview names under azurelinux-beta). The core image holds little beyond bash, dnf5 and coreutils-single: ps, awk, ip, useradd, hostname, python3 and curl must be installed.${m.note ? ` ${m.note}` : ''}`,
           action: `Use ${code(`FROM ${to}`)} and install what the build needs with \`dnf install -y\`.`,
+          fix: ctx.facts.kind === 'dockerfile' ? fromFix(ref, to, ctx.facts as DockerfileFacts, /^(Azure Linux 3\.0|CBL-Mariner)$/.test(m.family)) : undefined,
         });
       },
     };

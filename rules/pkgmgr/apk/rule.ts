@@ -1,5 +1,10 @@
 import { defineRule } from '../../../src/core/rule.js';
 import { parseArgs, headSpan, headText, code } from '../../../src/rules/support/commands.js';
+import { refreshFix, translateToDnf } from '../../../src/rules/support/pkgfix.js';
+import type { Fix } from '../../../src/core/types.js';
+import type { ShellCommand } from '../../../src/core/facts.js';
+
+const ADD_OPTIONS = { '--no-cache': '', '-U': '', '--update': '', '--update-cache': '', '-q': '-q', '--quiet': '-q' };
 
 const WITH_VALUE = new Set(['-X', '--repository', '-t', '--virtual', '-p', '--root', '--arch', '--keys-dir', '--cache-dir']);
 const EQUIVALENT: Record<string, string> = {
@@ -19,10 +24,30 @@ export default defineRule({
     category: 'package-manager',
     severity: 'error',
     blocker: true,
-    fixable: false,
+    fixable: 'safe',
     effort: 2,
   },
   create(ctx) {
+    const text = ctx.facts.source.text;
+    const fixOf = (cmd: ShellCommand): Fix | undefined => {
+      const p = parseArgs(cmd, WITH_VALUE);
+      const sub = p.sub?.value ?? '';
+      if (sub === 'add') return translateToDnf(cmd, p, { sub: 'install -y', options: ADD_OPTIONS, packages: true, from: 'alpine' }, 'Install with dnf, with Azure Linux 4.0 package names', text);
+      if (sub === 'del') return translateToDnf(cmd, p, { sub: 'remove -y', options: { '-q': '-q' }, packages: true, from: 'alpine' }, 'Remove with dnf', text);
+      if (sub === 'upgrade') return translateToDnf(cmd, p, { sub: 'upgrade -y', options: ADD_OPTIONS, packages: false, from: 'alpine' }, 'Upgrade with dnf', text);
+      if (sub === 'update') return refreshFix(cmd, p, text);
+      return undefined;
+    };
+    // All apk commands of one RUN or script are translated together or not at all.
+    const unitOk = new Map<number, boolean>();
+    const translatable = (cmd: ShellCommand) => {
+      let ok = unitOk.get(cmd.unit.id);
+      if (ok === undefined) {
+        ok = ctx.facts.commands.filter((c) => c.unit === cmd.unit && c.base === 'apk').every((c) => fixOf(c) !== undefined);
+        unitOk.set(cmd.unit.id, ok);
+      }
+      return ok;
+    };
     return {
       command(cmd) {
         if (cmd.base !== 'apk') return;
@@ -30,7 +55,9 @@ export default defineRule({
         const sub = p.sub?.value ?? '';
         const eq = EQUIVALENT[sub];
         const virtual = p.options.find((o) => o.name === '-t' || o.name === '--virtual');
+        const fix = translatable(cmd) ? fixOf(cmd) : undefined;
         ctx.report({
+          fix,
           span: headSpan(cmd, p),
           exact: cmd.exact,
           message: `${code(headText(cmd, p))} will fail: Azure Linux 4.0 has no apk; its package manager is dnf5 (\`dnf\`).`,

@@ -1,5 +1,11 @@
 import { defineRule } from '../../../src/core/rule.js';
 import { parseArgs, headSpan, headText, code } from '../../../src/rules/support/commands.js';
+import { refreshFix, translateToDnf } from '../../../src/rules/support/pkgfix.js';
+import type { Fix } from '../../../src/core/types.js';
+import type { ShellCommand } from '../../../src/core/facts.js';
+
+const YES = { '-y': '-y', '--yes': '-y', '--assume-yes': '-y', '-q': '-q', '-qq': '-q', '--quiet': '-q' };
+const INSTALL_OPTIONS = { ...YES, '--no-install-recommends': '--setopt=install_weak_deps=False', '--no-install-suggests': '' };
 
 const APT = new Set(['apt', 'apt-get', 'aptitude']);
 const WITH_VALUE = new Set(['-o', '-c', '-t', '--option', '--config-file', '--target-release', '--default-release']);
@@ -29,10 +35,34 @@ export default defineRule({
     category: 'package-manager',
     severity: 'error',
     blocker: true,
-    fixable: false,
+    fixable: 'safe',
     effort: 2,
   },
   create(ctx) {
+    const text = ctx.facts.source.text;
+    const fixOf = (cmd: ShellCommand): Fix | undefined => {
+      if (cmd.base === 'aptitude') return undefined;
+      const p = parseArgs(cmd, WITH_VALUE);
+      const sub = p.sub?.value ?? '';
+      if (sub === 'install') return translateToDnf(cmd, p, { sub: 'install -y', options: INSTALL_OPTIONS, packages: true, from: 'debian' }, 'Install with dnf, with Azure Linux 4.0 package names', text);
+      if (sub === 'remove' || sub === 'purge') return translateToDnf(cmd, p, { sub: 'remove -y', options: YES, packages: true, from: 'debian' }, 'Remove with dnf', text);
+      if (sub === 'upgrade' || sub === 'dist-upgrade' || sub === 'full-upgrade') return translateToDnf(cmd, p, { sub: 'upgrade -y', options: YES, packages: false, from: 'debian' }, 'Upgrade with dnf', text);
+      if (sub === 'autoremove') return translateToDnf(cmd, p, { sub: 'autoremove -y', options: YES, packages: false, from: 'debian' }, 'Autoremove with dnf', text);
+      if (sub === 'clean' || sub === 'autoclean') return translateToDnf(cmd, p, { sub: 'clean all', options: {}, packages: false, from: 'debian' }, 'Clean with dnf', text);
+      if (sub === 'update') return refreshFix(cmd, p, text);
+      return undefined;
+    };
+    // The apt commands of one RUN or script are translated together or not at all: removing `apt-get update`
+    // while an `apt-get install` stays would leave a step that fails on either distribution.
+    const unitOk = new Map<number, boolean>();
+    const translatable = (cmd: ShellCommand) => {
+      let ok = unitOk.get(cmd.unit.id);
+      if (ok === undefined) {
+        ok = ctx.facts.commands.filter((c) => c.unit === cmd.unit && APT.has(c.base)).every((c) => fixOf(c) !== undefined);
+        unitOk.set(cmd.unit.id, ok);
+      }
+      return ok;
+    };
     return {
       command(cmd) {
         if (!APT.has(cmd.base)) return;
@@ -40,7 +70,9 @@ export default defineRule({
         const sub = p.sub?.value ?? '';
         const pkgs = p.positionals.map((w) => w.value ?? w.text).join(' ');
         const eq = EQUIVALENT[sub];
+        const fix = translatable(cmd) ? fixOf(cmd) : undefined;
         ctx.report({
+          fix,
           span: headSpan(cmd, p),
           exact: cmd.exact,
           message: `${code(headText(cmd, p))} will fail: Azure Linux 4.0 has no ${cmd.base}; its package manager is dnf5 (\`dnf\`).`,

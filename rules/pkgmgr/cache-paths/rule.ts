@@ -1,5 +1,8 @@
 import { defineRule } from '../../../src/core/rule.js';
 import { code } from '../../../src/rules/support/commands.js';
+import { canFix, fix, removeWord } from '../../../src/rules/support/fixes.js';
+import type { Fix } from '../../../src/core/types.js';
+import type { PathRef, ShellCommand } from '../../../src/core/facts.js';
 
 interface CachePath {
   re: RegExp;
@@ -35,6 +38,26 @@ const PATHS: CachePath[] = [
   },
 ];
 
+/**
+ * `rm -rf <cache paths>` becomes `dnf clean all`; a BuildKit cache mount on dnf's or tdnf's old cache moves to
+ * /var/cache/libdnf5. Anything else is left to a person.
+ */
+const FOREIGN = new Set(['apt-get', 'apt', 'aptitude', 'apk', 'dpkg']);
+
+function fixFor(ref: PathRef, all: ShellCommand[]): Fix | undefined {
+  if (ref.context === 'mount' && /^\/var\/cache\/(dnf|yum|tdnf)\/?$/.test(ref.path) && ref.exact) {
+    return fix('Mount the dnf5 cache (/var/cache/libdnf5)', 'safe', [{ span: ref.span, text: '/var/cache/libdnf5' }]);
+  }
+  const cmd = ref.command;
+  if (!cmd || cmd.base !== 'rm' || !canFix(cmd) || ref.context !== 'arg') return undefined;
+  // `dnf clean all` only once the step's own package commands are dnf (the apt/apk fixes come first).
+  if (all.some((c) => c.unit === cmd.unit && FOREIGN.has(c.base))) return undefined;
+  const operands = cmd.args.filter((a) => !(a.value ?? '').startsWith('-'));
+  if (!operands.length || !operands.every((a) => a.value && PATHS.some((p) => p.re.test(a.value!)))) return undefined;
+  const last = cmd.args[cmd.args.length - 1]!;
+  return fix('Clean the package cache with dnf', 'safe', [{ span: { start: cmd.nameWord.span.start, end: last.span.end }, text: 'dnf clean all' }]);
+}
+
 export default defineRule({
   meta: {
     id: 'pkgmgr/cache-paths',
@@ -42,7 +65,7 @@ export default defineRule({
     category: 'package-manager',
     severity: 'warning',
     blocker: false,
-    fixable: false,
+    fixable: 'safe',
     effort: 0.5,
   },
   create(ctx) {
@@ -51,6 +74,7 @@ export default defineRule({
         const hit = PATHS.find((p) => p.re.test(ref.path));
         if (!hit) return;
         ctx.report({
+          fix: fixFor(ref, ctx.facts.commands),
           span: ref.span,
           exact: ref.exact,
           severity: hit.severity,
@@ -61,7 +85,10 @@ export default defineRule({
       },
       assignment(a) {
         if (a.name !== 'DEBIAN_FRONTEND') return;
+        const prefix = a.context === 'shell-prefix' ? ctx.facts.commands.find((c) => c.assignments.includes(a)) : undefined;
+        const word = prefix && canFix(prefix) ? { text: ctx.facts.source.slice(a.span), span: a.span, exact: true } : undefined;
         ctx.report({
+          fix: word ? fix('Remove DEBIAN_FRONTEND', 'safe', [removeWord(word, ctx.facts.source.text)]) : undefined,
           span: a.span,
           severity: 'info',
           message: '`DEBIAN_FRONTEND` only affects debconf, which does not exist on Azure Linux 4.0.',

@@ -2,10 +2,12 @@ import { defineRule } from '../../../src/core/rule.js';
 import type { Word } from '../../../src/core/facts.js';
 import type { Severity } from '../../../src/core/types.js';
 import { parseArgs, code } from '../../../src/rules/support/commands.js';
+import { canFix, fix as mkFix, replace, words } from '../../../src/rules/support/fixes.js';
+import type { Fix, TextEdit } from '../../../src/core/types.js';
 
 /** Names that run dnf5 on Azure Linux 4.0 but whose scripts were written for dnf4/yum/tdnf. */
 const DNF = new Set(['dnf', 'yum', 'tdnf', 'microdnf', 'dnf-3', 'dnf4']);
-const WITH_VALUE = new Set(['--releasever', '--installroot', '--enablerepo', '--disablerepo', '--repo', '--repoid', '-c', '--config', '-x', '--exclude', '--setopt', '--downloaddir', '--destdir', '-d', '--debuglevel', '-e', '--errorlevel', '--rpmverbosity']);
+const WITH_VALUE = new Set(['--add-repo', '--releasever', '--installroot', '--enablerepo', '--disablerepo', '--repo', '--repoid', '-c', '--config', '-x', '--exclude', '--setopt', '--downloaddir', '--destdir', '-d', '--debuglevel', '-e', '--errorlevel', '--rpmverbosity']);
 
 const GROUP: Record<string, string> = {
   groupinstall: 'group install',
@@ -53,12 +55,12 @@ export default defineRule({
     category: 'package-manager',
     severity: 'error',
     blocker: true,
-    fixable: false,
+    fixable: 'safe',
     effort: 1,
   },
   create(ctx) {
-    const report = (w: Word | { span: { start: number; end: number }; exact: boolean }, message: string, action: string, why: string, severity: Severity = 'error') =>
-      ctx.report({ span: w.span, exact: w.exact, message, action, why, severity, blocker: severity === 'error' });
+    const report = (w: Word | { span: { start: number; end: number }; exact: boolean }, message: string, action: string, why: string, severity: Severity = 'error', fix?: Fix) =>
+      ctx.report({ span: w.span, exact: w.exact, message, action, why, severity, blocker: severity === 'error', fix });
     const D5 = 'dnf5 dropped or changed this (dnf5 "Changes from DNF4"; knowledge sheet §1 "dnf5 behaviour that breaks dnf4/yum/tdnf scripts").';
     return {
       command(cmd) {
@@ -66,26 +68,35 @@ export default defineRule({
         const p = parseArgs(cmd, WITH_VALUE);
         const sub = p.sub?.value ?? '';
         const name = cmd.base;
+        const fixable = canFix(cmd);
         if (p.sub && GROUP[sub]) {
-          report(p.sub, `${code(`${name} ${sub}`)} fails with dnf5: the group* commands were dropped.`, `Use ${code(`dnf ${GROUP[sub]}`)}.`, D5);
+          report(p.sub, `${code(`${name} ${sub}`)} fails with dnf5: the group* commands were dropped.`, `Use ${code(`dnf ${GROUP[sub]}`)}.`, D5, 'error', fixable ? mkFix(`Use ${GROUP[sub]}`, 'safe', [replace(p.sub, GROUP[sub]!)]) : undefined);
         } else if (p.sub && DROPPED_COMMANDS[sub]) {
-          report(p.sub, `${code(`${name} ${sub}`)} fails with dnf5: the command was dropped.`, `Use ${code(`dnf ${DROPPED_COMMANDS[sub]}`)}.`, D5);
+          const to = DROPPED_COMMANDS[sub]!;
+          const simple = /^[a-z-]+$/.test(to);
+          report(p.sub, `${code(`${name} ${sub}`)} fails with dnf5: the command was dropped.`, `Use ${code(`dnf ${to}`)}.`, D5, 'error', fixable && simple ? mkFix(`Use ${to}`, 'safe', [replace(p.sub, to)]) : undefined);
         } else if (p.sub && sub === 'module') {
           report(p.sub, `${code(`${name} module`)}: there are no module streams on Azure Linux 4.0.`, 'Install the package directly (`dnf install NAME`); pick versioned package names where they exist (e.g. nodejs24).', 'Fedora stopped shipping modules in F39, and Azure Linux 4.0 is built from Fedora 43; the module command exists but has nothing to enable (knowledge sheet §1).', 'warning');
         } else if (p.sub && sub === 'autoremove' && p.positionals.length > 0 && name !== 'tdnf') {
           report(p.positionals[0]!, `${code(`${name} autoremove <package>`)} fails with dnf5: autoremove takes no package names.`, `Use ${code(`dnf remove -y ${p.positionals.map((w) => w.text).join(' ')}`)}.`, D5);
         } else if (p.sub && sub === 'history' && /^\d+$/.test(p.positionals[0]?.value ?? '')) {
-          report(p.positionals[0]!, `${code(`${name} history <id>`)} is now ${code('dnf history info <id>')}.`, `Use ${code(`dnf history info ${p.positionals[0]!.value}`)}.`, D5);
+          report(p.positionals[0]!, `${code(`${name} history <id>`)} is now ${code('dnf history info <id>')}.`, `Use ${code(`dnf history info ${p.positionals[0]!.value}`)}.`, D5, 'error', fixable ? mkFix('Use history info', 'safe', [{ span: { start: p.positionals[0]!.span.start, end: p.positionals[0]!.span.start }, text: 'info ' }]) : undefined);
         } else if (p.sub && sub === 'mark' && /^(install|remove)$/.test(p.positionals[0]?.value ?? '')) {
           const to = p.positionals[0]!.value === 'install' ? 'user' : 'dependency';
-          report(p.positionals[0]!, `${code(`${name} mark ${p.positionals[0]!.value}`)} is now ${code(`dnf mark ${to}`)}.`, `Use ${code(`dnf mark ${to}`)}.`, D5);
+          report(p.positionals[0]!, `${code(`${name} mark ${p.positionals[0]!.value}`)} is now ${code(`dnf mark ${to}`)}.`, `Use ${code(`dnf mark ${to}`)}.`, D5, 'error', fixable ? mkFix(`Use mark ${to}`, 'safe', [replace(p.positionals[0]!, to)]) : undefined);
         } else if (p.sub && sub === 'config-manager') {
           for (const o of p.options) {
-            if (o.name === '--add-repo') report(o.word, '`config-manager --add-repo` fails with dnf5: options became subcommands.', `Use ${code(`dnf config-manager addrepo --from-repofile=${o.value ?? 'URL'}`)} (dnf5-plugins).`, D5);
+            if (o.name === '--add-repo') {
+              const valueWord = (o.word.value ?? '').includes('=') ? undefined : cmd.args[cmd.args.indexOf(o.word) + 1];
+              const edits: TextEdit[] = valueWord ? [replace(o.word, 'addrepo'), replace(valueWord, words([`--from-repofile=${o.value}`]))] : [replace(o.word, words(['addrepo', `--from-repofile=${o.value}`]))];
+              report(o.word, '`config-manager --add-repo` fails with dnf5: options became subcommands.', `Use ${code(`dnf config-manager addrepo --from-repofile=${o.value ?? 'URL'}`)} (dnf5-plugins).`, D5, 'error', fixable && o.value && p.options.length === 1 ? mkFix('Use config-manager addrepo', 'safe', edits) : undefined);
+            }
             else if (/^--(set-enabled|set-disabled|enable|disable)$/.test(o.name)) {
               const on = o.name === '--set-enabled' || o.name === '--enable' ? 1 : 0;
               const repo = p.positionals[0]?.value ?? o.value ?? 'REPO';
-              report(o.word, `\`config-manager ${o.name}\` fails with dnf5: options became subcommands.`, `Use ${code(`dnf config-manager setopt ${repo}.enabled=${on}`)}; it writes /etc/dnf/repos.override.d/99-config_manager.repo and leaves the .repo file unchanged.`, D5);
+              const repos = p.positionals.filter((w) => w.value && /^[\w.:-]+$/.test(w.value));
+              const okFix = fixable && o.value === undefined && repos.length > 0 && repos.length === p.positionals.length && p.options.length === 1;
+              report(o.word, `\`config-manager ${o.name}\` fails with dnf5: options became subcommands.`, `Use ${code(`dnf config-manager setopt ${repo}.enabled=${on}`)}; it writes /etc/dnf/repos.override.d/99-config_manager.repo and leaves the .repo file unchanged.`, D5, 'error', okFix ? mkFix('Use config-manager setopt', 'safe', [replace(o.word, 'setopt'), ...repos.map((r) => replace(r, `${r.value}.enabled=${on}`))]) : undefined);
             }
           }
           return;
@@ -106,8 +117,13 @@ export default defineRule({
         for (const o of p.options) {
           if (sub === 'config-manager') break;
           const eq = DROPPED_OPTIONS[o.name];
-          if (eq) report(o.word, `${code(o.name)} is not a dnf5 option${o.name === '-v' ? ' (not implemented)' : ''}.`, `Use ${eq.startsWith('`') || eq.startsWith('(') ? eq : code(eq)}.`, D5);
-          else if (/^-[a-zA-Z]=/.test(o.word.value ?? '')) report(o.word, `${code(o.word.value!)}: dnf5 short options take no \`=\`; this now means the value "${(o.word.value ?? '').slice(3)}" with a leading \`=\`.`, `Write ${code(`${o.name} ${(o.word.value ?? '').slice(3)}`)}.`, D5);
+          if (eq) {
+            const optFix = o.name === '--disableexcludes' && o.value !== undefined && (o.word.value ?? '').includes('=') && fixable ? mkFix('Use --setopt=disable_excludes', 'safe', [replace(o.word, words([`--setopt=disable_excludes=${o.value}`]))]) : undefined;
+            report(o.word, `${code(o.name)} is not a dnf5 option${o.name === '-v' ? ' (not implemented)' : ''}.`, `Use ${eq.startsWith('`') || eq.startsWith('(') ? eq : code(eq)}.`, D5, 'error', optFix);
+          } else if (/^-[a-zA-Z]=/.test(o.word.value ?? '')) {
+            const v = (o.word.value ?? '').slice(3);
+            report(o.word, `${code(o.word.value!)}: dnf5 short options take no \`=\`; this now means the value "${v}" with a leading \`=\`.`, `Write ${code(`${o.name} ${v}`)}.`, D5, 'error', fixable ? mkFix(`Write ${o.name} ${v}`, 'safe', [replace(o.word, `${o.name} ${words([v])}`)]) : undefined);
+          }
         }
       },
     };

@@ -1,5 +1,7 @@
 import { defineRule } from '../../../src/core/rule.js';
+import type { Word } from '../../../src/core/facts.js';
 import { parseArgs, code } from '../../../src/rules/support/commands.js';
+import { canFix, fix, replace } from '../../../src/rules/support/fixes.js';
 
 const WITH_VALUE = new Set(['--releasever', '--installroot', '--enablerepo', '--disablerepo', '--repo', '--repoid', '-c', '--config', '--exclude', '--setopt']);
 
@@ -10,7 +12,7 @@ export default defineRule({
     category: 'package-manager',
     severity: 'warning',
     blocker: false,
-    fixable: false,
+    fixable: 'safe',
     effort: 1,
   },
   create(ctx) {
@@ -28,6 +30,7 @@ export default defineRule({
             message: `${code(`tdnf autoremove ${p.positionals.map((w) => w.text).join(' ')}`)} fails on Azure Linux 4.0: dnf5's autoremove takes no package names.`,
             why: 'tdnf is a symlink to dnf5, which rejects `autoremove <pkg>` ("Unknown argument ... for command autoremove"); dotnet-docker hit exactly this.',
             action: `Use ${code(`dnf remove -y ${p.positionals.map((w) => w.text).join(' ')}`)} (then \`dnf autoremove\` if wanted).`,
+            fix: canFix(cmd) && p.sub ? fix('Use dnf remove', 'safe', [replace(cmd.nameWord, 'dnf'), replace(p.sub, 'remove')]) : undefined,
           });
           return;
         }
@@ -39,6 +42,7 @@ export default defineRule({
             message: '`--installroot` now also loads dnf configuration and repositories from the install root.',
             why: 'dnf5 changed --installroot to read config and repos from the installroot; an empty root has none, so the install finds no packages. dotnet-docker had to add --use-host-config.',
             action: 'Add `--use-host-config` (with `--releasever=4.0` as needed), and write `dnf`.',
+            fix: canFix(cmd) ? fix('Add --use-host-config', 'safe', [{ span: { start: afterValue(cmd.args, root.word), end: afterValue(cmd.args, root.word) }, text: ' --use-host-config' }]) : undefined,
           });
         }
         ctx.report({
@@ -47,6 +51,7 @@ export default defineRule({
           message: `${code('tdnf')} is only an alias of dnf5 on Azure Linux 4.0: tdnf's own behaviour, configuration and plugins are gone.`,
           why: 'Azure Linux 4.0 ships /usr/bin/tdnf as a symlink to dnf5 ("Provides: tdnf"); Microsoft tells users to replace tdnf with dnf in scripts and Dockerfiles.',
           action: `Write ${code(['dnf', ...cmd.args.map((a) => a.text)].join(' ').slice(0, 80))}.`,
+          fix: canFix(cmd) ? fix('Write dnf', 'safe', [replace(cmd.nameWord, 'dnf')]) : undefined,
         });
       },
       path(ref) {
@@ -62,3 +67,10 @@ export default defineRule({
     };
   },
 });
+
+/** End of an option's value: the option word itself for `--opt=value`, else the word after it. */
+function afterValue(args: Word[], opt: Word): number {
+  if ((opt.value ?? '').includes('=')) return opt.span.end;
+  const i = args.indexOf(opt);
+  return (args[i + 1] ?? opt).span.end;
+}

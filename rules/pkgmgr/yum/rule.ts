@@ -1,5 +1,6 @@
 import { defineRule } from '../../../src/core/rule.js';
 import { code } from '../../../src/rules/support/commands.js';
+import { canFix, fix, replace } from '../../../src/rules/support/fixes.js';
 
 /** DNF4-based tools from dnf-utils (knowledge sheet §1). */
 const DNF_UTILS = new Set(['yum-config-manager', 'repoquery', 'yumdownloader', 'package-cleanup', 'debuginfo-install', 'needs-restarting']);
@@ -19,7 +20,7 @@ export default defineRule({
     category: 'package-manager',
     severity: 'warning',
     blocker: false,
-    fixable: false,
+    fixable: 'safe',
     effort: 1,
   },
   create(ctx) {
@@ -33,6 +34,7 @@ export default defineRule({
             message: `${code('yum')} is an alias of dnf5 on Azure Linux 4.0: it runs, but with dnf5's syntax and behaviour.`,
             why: 'dnf5 provides /usr/bin/yum as a symlink; options and subcommands dropped by dnf5 fail (see pkgmgr/dnf5-syntax).',
             action: 'Write `dnf` so that readers know dnf5 semantics apply.',
+            fix: canFix(cmd) ? fix('Write dnf', 'safe', [replace(cmd.nameWord, 'dnf')]) : undefined,
           });
         } else if (DNF_UTILS.has(cmd.base)) {
           ctx.report({

@@ -1,0 +1,6 @@
+#!/bin/sh
+# CRLF file
+# ruleid: pkgmgr/apt
+dnf install -y curl
+# ok: pkgmgr/apt
+echo apt-get

@@ -1,0 +1,74 @@
+import type { ShellCommand, Word } from '../../core/facts.js';
+import type { Fix, TextEdit } from '../../core/types.js';
+import type { ParsedArgs } from './commands.js';
+import { resolvePackage, type SourceDistro } from '../../knowledge/packages.js';
+import { canFix, fix, removeChained, removeWord, replace, words } from './fixes.js';
+
+/** The Azure Linux 4.0 names for package words, or undefined if any is not a clean, supported equivalent. */
+export function mappedNames(pkgs: Word[], from: SourceDistro): string[][] | undefined {
+  const out: string[][] = [];
+  for (const w of pkgs) {
+    if (w.value === undefined) return undefined;
+    const r = resolvePackage(w.value, from);
+    const clean =
+      (r.status === 'same' || r.status === 'renamed' || r.status === 'split') &&
+      r.kind === 'equivalent' &&
+      r.confidence === 'high' &&
+      r.spec.name === w.value &&
+      r.targets.length > 0 &&
+      r.targets.every((t) => t.channel === 'base');
+    if (!clean) return undefined;
+    out.push(r.targets.map((t) => t.name));
+  }
+  return out;
+}
+
+interface Translation {
+  /** dnf subcommand text that replaces the foreign one (`install -y`). */
+  sub: string;
+  /** Options and what they become ('' = removed). Unknown options block the fix. */
+  options: Record<string, string>;
+  /** Package words get mapped names. */
+  packages: boolean;
+  from: SourceDistro;
+}
+
+/**
+ * Rewrite a foreign package command (apt-get, apt, apk) into dnf, in place: the name and subcommand words,
+ * each option and each package name are edited separately, so continuation lines, indentation and comments
+ * between them are kept. undefined when anything cannot be translated exactly.
+ */
+export function translateToDnf(cmd: ShellCommand, p: ParsedArgs, t: Translation, title: string, text: string): Fix | undefined {
+  if (!canFix(cmd) || !p.sub) return undefined;
+  const edits: TextEdit[] = [replace(cmd.nameWord, 'dnf')];
+  let hasYes = false;
+  for (const o of p.options) {
+    const to = t.options[o.word.value ?? ''];
+    if (to === undefined) return undefined;
+    if (to === '-y') {
+      if (hasYes) {
+        edits.push(removeWord(o.word, text));
+        continue;
+      }
+      hasYes = true;
+    }
+    edits.push(to === '' ? removeWord(o.word, text) : replace(o.word, to));
+  }
+  let sub = t.sub;
+  if (sub.endsWith(' -y') && hasYes) sub = sub.slice(0, -3);
+  edits.push(replace(p.sub, sub));
+  if (t.packages) {
+    const mapped = mappedNames(p.positionals, t.from);
+    if (!mapped || mapped.length === 0) return undefined;
+    p.positionals.forEach((w, i) => edits.push(replace(w, words(mapped[i]!))));
+  } else if (p.positionals.length) return undefined;
+  return fix(title, 'safe', edits);
+}
+
+/** `apt-get update` / `apk update`: removed when chained with `&&`, else `dnf makecache`. */
+export function refreshFix(cmd: ShellCommand, p: ParsedArgs, text: string): Fix | undefined {
+  if (!canFix(cmd) || !p.sub || p.positionals.length) return undefined;
+  const chained = removeChained(cmd, text);
+  if (chained) return fix('Remove the metadata refresh (dnf refreshes when it installs)', 'safe', [chained]);
+  return fix('Use dnf makecache', 'safe', [{ span: { start: cmd.nameWord.span.start, end: (p.options.at(-1)?.word ?? p.sub).span.end > p.sub.span.end ? p.options.at(-1)!.word.span.end : p.sub.span.end }, text: 'dnf makecache' }]);
+}
