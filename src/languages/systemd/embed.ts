@@ -48,3 +48,22 @@ export function maskJinja(text: string, mode: 'shell' | 'blank' = 'shell'): stri
     return keepNl(m);
   });
 }
+
+/**
+ * Chain two maps: `inner` maps code to offsets in `outer.text`, `outer` maps those to the host file. Used when a
+ * YAML document is itself embedded (cloud-init user-data in Terraform or ARM files).
+ */
+export function compose(inner: EmbeddedSource, outer: EmbeddedSource): EmbeddedSource {
+  const segments: Segment[] = [];
+  for (const s of inner.segments) {
+    for (const o of outer.segments) {
+      const a = Math.max(s.hostStart, o.embStart);
+      const b = Math.min(s.hostStart + s.length, o.embStart + o.length);
+      if (b <= a) continue;
+      segments.push({ embStart: s.embStart + (a - s.hostStart), hostStart: o.hostStart + (a - o.embStart), length: b - a });
+    }
+  }
+  segments.sort((x, y) => x.embStart - y.embStart);
+  const hostSpan = outer.toHost(inner.hostSpan).span;
+  return new EmbeddedSource(inner.text, segments, hostSpan);
+}

@@ -17,8 +17,17 @@ export interface UnitFacts {
 
 /** The units a file defines or writes (unit files, heredocs, Ansible copy content, cloud-init write_files). */
 export function unitsOf(facts: FileFacts): UnitFile[] {
-  return (facts as FileFacts & UnitFacts).units ?? [];
+  const own = (facts as FileFacts & UnitFacts).units;
+  if (own) return own;
+  // Hosts whose adapters do not collect units (shell scripts): units written by heredocs in their shell code.
+  let derived = DERIVED.get(facts);
+  if (!derived) {
+    derived = unitsInShell([...new Set(facts.commands.map((c) => c.unit))]);
+    DERIVED.set(facts, derived);
+  }
+  return derived;
 }
+const DERIVED = new WeakMap<FileFacts, UnitFile[]>();
 
 /** Shell code of the Exec*= lines of units: the command after its prefixes, as argv (sh -c bodies are followed). */
 export function execSources(units: UnitFile[], gates: Gate[] = []): { source: EmbeddedSource; origin: string; gates?: Gate[] }[] {

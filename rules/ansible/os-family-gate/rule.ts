@@ -1,0 +1,74 @@
+import { defineRule } from '../../../src/core/rule.js';
+import { ansibleOf } from '../../../src/languages/ansible/facts.js';
+import { shortModule } from '../../../src/languages/ansible/index.js';
+import { evalWhen } from '../../../src/languages/ansible/when.js';
+import { worldIndex } from '../../../src/languages/shell/model.js';
+import { F, T } from '../../../src/languages/shell/conditions.js';
+import { code } from '../../../src/rules/support/commands.js';
+
+const AZL = worldIndex('azurelinux-4.0');
+const CENTOS = worldIndex('centos');
+const FEDORA = worldIndex('fedora');
+const KEYED = /\{\{[^}]*\b(ansible_os_family|ansible_distribution|ansible_facts\s*(\[\s*['"](os_family|distribution)['"]\s*\]|\.(os_family|distribution)))\b[^}]*\}\}/;
+
+export default defineRule({
+  meta: {
+    id: 'ansible/os-family-gate',
+    title: 'Ansible conditions and includes that do not select Azure Linux 4.0 as the RPM family',
+    category: 'distro-identity',
+    severity: 'warning',
+    blocker: false,
+    fixable: false,
+    kinds: ['ansible'],
+    effort: 2,
+    unconfirmed: true,
+    seesGatedCode: true,
+  },
+  create(ctx) {
+    return {
+      end() {
+        const a = ansibleOf(ctx.facts);
+        if (!a) return;
+        for (const t of a.tasks) {
+          for (const w of t.when) {
+            const r = evalWhen(w.value!);
+            if (!r.distro) continue;
+            const rpm = r.v[CENTOS] === T || r.v[FEDORA] === T;
+            if (rpm && r.v[AZL] === F) {
+              ctx.report({
+                span: w.span,
+                exact: w.exact,
+                message: `${code(w.value!.trim())} is true on CentOS/RHEL/Fedora but false on Azure Linux 4.0: this task is silently skipped there.`,
+                why: "ansible-core's OS_FAMILY_MAP (module_utils/facts/system/distribution.py) has no Azure Linux entry, so ansible_os_family is not 'RedHat' and ansible_distribution is none of the known RPM distributions on Azure Linux 4.0 (its exact value is UNCONFIRMED).",
+                action: "Test what you mean: `ansible_pkg_mgr in ['dnf', 'dnf5', 'yum']`, or add Azure Linux explicitly (`ansible_os_family in ['RedHat', 'Azurelinux'] or ansible_distribution is search('(?i)azure')`) after checking `ansible -m setup` on an Azure Linux 4.0 host.",
+                evidence: w.value,
+              });
+            } else if (r.numericVersion && r.v[AZL] !== r.v[FEDORA] && r.v[AZL] !== 2 && r.v[FEDORA] !== 2) {
+              ctx.report({
+                span: w.span,
+                exact: w.exact,
+                message: `${code(w.value!.trim())} compares the distribution major version; on Azure Linux 4.0 it is 4, so the test ${r.v[AZL] === T ? 'passes' : 'fails'} as it would on an old EL release, unlike Fedora 43 which Azure Linux 4.0 is built from.`,
+                why: 'Version heuristics written for RHEL/CentOS (7, 8, 9) misclassify Azure Linux 4.0: VERSION_ID=4.0 reads as an ancient release (knowledge sheet §0).',
+                action: 'Gate on capabilities (`ansible_pkg_mgr`, a stat of the file you need) or on ansible_distribution explicitly, not on the major version number.',
+                evidence: w.value,
+              });
+            }
+          }
+          const short = shortModule(t.module);
+          if (!['include_vars', 'include_tasks', 'import_tasks', 'include'].includes(short)) continue;
+          const target = t.freeForm ?? t.args.get('file') ?? t.args.get('name') ?? t.args.get('dir');
+          const withFirstFound = t.keywords.has('with_first_found') || /lookup\(\s*['"]first_found/.test(target?.value ?? '');
+          if (!target?.value || withFirstFound || !KEYED.test(target.value)) continue;
+          ctx.report({
+            span: target.span,
+            exact: target.exact,
+            message: `${code(short)} picks its file by ${code(KEYED.exec(target.value)![1]!)}; on Azure Linux 4.0 that is not RedHat/Fedora, so the RedHat file is not loaded and the task fails unless a file for Azure Linux exists.`,
+            why: "ansible-core does not map Azure Linux to the RedHat os_family (its OS_FAMILY_MAP has no Azure Linux entry); the exact fact value is UNCONFIRMED, so no file in the role is likely to match it.",
+            action: "Use a first_found lookup with a fallback: `include_vars: \"{{ lookup('first_found', [ansible_distribution ~ '.yml', ansible_os_family ~ '.yml', 'RedHat.yml'], errors='ignore') }}\"`, or add a vars/tasks file named after the Azure Linux fact value.",
+            evidence: target.value,
+          });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,77 @@
+import { defineRule } from '../../../src/core/rule.js';
+import type { Span } from '../../../src/core/source.js';
+import { unitsOf } from '../../../src/languages/systemd/index.js';
+import { ansibleOf } from '../../../src/languages/ansible/facts.js';
+import { code } from '../../../src/rules/support/commands.js';
+
+/** Debian accounts that Fedora-based systems do not have, and what takes their place (Fedora setup package uidgid). */
+export const DEBIAN_ACCOUNTS: Record<string, string> = {
+  'www-data': '`apache` (created by the httpd package) or `nginx` (created by the nginx package)',
+  nogroup: '`nobody` (uid/gid 65534)',
+};
+const UNIT_KEYS = new Set(['User', 'Group', 'SupplementaryGroups', 'SocketUser', 'SocketGroup']);
+const OWNER_COMMANDS = new Set(['chown', 'chgrp', 'install', 'useradd', 'usermod', 'adduser', 'runuser', 'setpriv']);
+
+export default defineRule({
+  meta: {
+    id: 'systemd/debian-account',
+    title: 'Debian-only accounts (www-data, nogroup) do not exist on Azure Linux 4.0',
+    category: 'conventions',
+    severity: 'warning',
+    blocker: false,
+    fixable: false,
+    effort: 1,
+  },
+  create(ctx) {
+    const report = (span: Span, exact: boolean, name: string, where: string) =>
+      ctx.report({
+        span,
+        exact,
+        message: `${where} uses the Debian account ${code(name)}, which does not exist on Azure Linux 4.0.`,
+        why: `Debian and Ubuntu create ${name} in base-passwd; Fedora-derived systems (and so Azure Linux 4.0) do not, so the unit fails with "Failed to determine user credentials" or the command fails with "invalid user".`,
+        action: `Use ${DEBIAN_ACCOUNTS[name]}, or create the account (\`useradd --system\`, or a sysusers.d file); verify which account the package you install creates.`,
+        evidence: name,
+      });
+    return {
+      command(cmd) {
+        if (!OWNER_COMMANDS.has(cmd.base)) return;
+        for (const a of cmd.args) {
+          const v = a.value;
+          if (!v) continue;
+          if (v.startsWith('/') || v.startsWith('./')) continue;
+          const ms = [...v.matchAll(/(?<![\w-])(www-data|nogroup)(?![\w-])/g)];
+          if (ms.length === 0) continue;
+          const first = ms[0]!;
+          const last = ms[ms.length - 1]!;
+          const exact = a.exact && a.text === v;
+          const span = exact ? { start: a.span.start + first.index, end: a.span.start + last.index + last[1]!.length } : a.span;
+          report(span, exact, first[1]!, code(cmd.base));
+        }
+      },
+      end() {
+        for (const u of unitsOf(ctx.facts)) {
+          for (const d of u.directives) {
+            if (!UNIT_KEYS.has(d.key)) continue;
+            for (const m of d.valueSource.text.matchAll(/\S+/g)) {
+              if (!(m[0] in DEBIAN_ACCOUNTS)) continue;
+              const h = d.valueSource.toHost({ start: m.index, end: m.index + m[0].length });
+              report(h.span, h.exact, m[0], `${d.key}=`);
+            }
+          }
+        }
+        for (const t of ansibleOf(ctx.facts)?.tasks ?? []) {
+          for (const key of ['owner', 'group', 'become_user']) {
+            const p = t.args.get(key) ?? (key === 'become_user' ? t.keywords.get(key) : undefined);
+            if (p?.value && p.value in DEBIAN_ACCOUNTS) report(p.span, p.exact, p.value, `${t.module}: ${key}`);
+          }
+          if (['ansible.builtin.user', 'ansible.builtin.group'].includes(t.module)) {
+            for (const key of ['name', 'group']) {
+              const p = t.args.get(key);
+              if (p?.value && p.value === 'nogroup') report(p.span, p.exact, p.value, `${t.module}: ${key}`);
+            }
+          }
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,52 @@
+import type { Span } from '../../core/source.js';
+import type { FileFacts, Gate } from '../../core/facts.js';
+
+/** A YAML value of a task, with its host span. Scalars carry `value`; sequences `items`; mappings `entries`. */
+export interface YValue {
+  /** Scalar value as a string (booleans and numbers as written, e.g. `yes`, `true`, `7`). */
+  value?: string;
+  items?: YValue[];
+  entries?: Map<string, YValue>;
+  /** Host span of the value (for a scalar: its text, quotes included). */
+  span: Span;
+  /** The span is the exact text of the value (false for free-form arguments with escapes). */
+  exact: boolean;
+  /** Span of the key this value belongs to, when it has one. */
+  keySpan?: Span;
+}
+
+export interface AnsibleTask {
+  /** Normalised module name: `ansible.builtin.apt` for `apt`, `ansible.builtin.apt` and `action: apt`. */
+  module: string;
+  /** As written (`apt`, `ansible.builtin.apt`, `action`). */
+  moduleRaw: string;
+  /** Span of the module key (or of the module name in `action: apt ...`). */
+  moduleSpan: Span;
+  /** Module arguments, from the mapping or from free-form `key=value` words. */
+  args: Map<string, YValue>;
+  /** Free-form text of shell/command/raw/script (`shell: echo hi` or `cmd:`). */
+  freeForm?: YValue;
+  /** Task keywords: name, when, become_user, loop, ... */
+  keywords: Map<string, YValue>;
+  /** `when:` conditions of this task and of the blocks around it (outermost first), as raw Jinja expressions. */
+  when: YValue[];
+  /** Where the task can run, as shell-style gates (derived from `when:`); [] when it runs everywhere. */
+  gates: Gate[];
+  span: Span;
+  /** 'play-tasks', 'handlers', 'pre_tasks', 'tasks-file', ... */
+  context: string;
+}
+
+export interface AnsibleFacts {
+  /** 'playbook', 'tasks', 'vars', 'meta'. */
+  role: 'playbook' | 'tasks' | 'vars' | 'meta';
+  tasks: AnsibleTask[];
+  /** The file gates some tasks away from the RPM family and has an RPM branch elsewhere. */
+  hasRpmBranch: boolean;
+  /** Variables defined in vars files, play `vars:` and `set_fact` (name -> value). */
+  vars: Map<string, YValue>;
+}
+
+export function ansibleOf(facts: FileFacts): AnsibleFacts | undefined {
+  return (facts as FileFacts & { ansible?: AnsibleFacts }).ansible;
+}
