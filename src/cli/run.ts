@@ -1,17 +1,26 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { UsageError, DEFAULT_TARGET, knownTargets } from '../knowledge/target.js';
 import { rulesPath } from '../knowledge/paths.js';
 import { allRules, findRule } from '../rules/index.js';
-import { SEVERITY_RANK, type Severity } from '../core/types.js';
+import type { Severity } from '../core/types.js';
+import { ConfigError } from '../policy/config.js';
+import { BaselineError } from '../policy/baseline.js';
+import { GitError } from '../policy/changed-lines.js';
+import { gateFails } from '../policy/gate.js';
+import type { FindingStatus } from '../policy/model.js';
+import { FORMATS, outputSpecs, runScan, type ScanCliOptions } from './scan-command.js';
 import { TOOL_VERSION } from '../version.js';
-import { writeFileAtomic } from './io.js';
 
 export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   cwd: string;
+  /** Environment (default: process.env); GITHUB_WORKSPACE places the github format's paths. */
+  env?: Record<string, string | undefined>;
+  /** Today, for suppression expiry (default: now). */
+  now?: Date;
 }
 
 const defaultIo: Io = {
@@ -33,26 +42,48 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run azl-migrate --help for usage)');
 
+  const outputs: { kind: 'format' | 'output'; value: string }[] = [];
+  const collect = (kind: 'format' | 'output') => (value: string) => {
+    if (kind === 'format' && !(FORMATS as readonly string[]).includes(value)) throw new InvalidArgumentError(`Allowed choices are ${FORMATS.join(', ')}.`);
+    outputs.push({ kind, value });
+    return value;
+  };
   program
     .command('scan', { isDefault: true })
     .description('scan files and directories for Azure Linux 4.0 migration problems')
     .argument('[paths...]', 'files or directories to scan', ['.'])
     .option('--root <dir>', 'scan root: reported paths are relative to it (default: the current directory, or the one directory given)')
-    .option('-t, --target <target>', `target platform (${knownTargets().join(', ')})`, DEFAULT_TARGET)
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json']).default('text'))
-    .option('-o, --output <file>', 'write the report to a file instead of standard output')
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(['error', 'warning', 'info', 'none']).default('error'))
+    .option('-t, --target <target>', `target platform (${knownTargets().join(', ')}; default: the config's target, else ${DEFAULT_TARGET})`)
+    .option('-f, --format <format>', `report format: ${FORMATS.join(', ')} (repeatable; each --output goes with the --format before it)`, collect('format'))
+    .option('-o, --output <file>', 'write the report of the preceding --format to a file instead of standard output', collect('output'))
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when an open finding is at or above this severity (default: the config\'s fail-on, else error)').choices(['error', 'warning', 'info', 'none']))
+    .option('--fail-on-blocker', 'also exit 1 when any open finding is a migration blocker, whatever its severity')
+    .option('--config <file>', 'config file (default: .azl-migrate.yaml in the scan root, if present)')
+    .option('--no-config', 'ignore any config file')
+    .option('--baseline <file>', 'accept the findings listed in this baseline file (they are reported as accepted, and do not fail the run)')
+    .option('--update-baseline', 'write the current findings to the --baseline file, then report against it')
+    .option('--changed-since <git-ref>', 'report only findings on lines changed since this git ref (committed or not)')
+    .option('--show-suppressed', 'also list findings silenced by azl-migrate-ignore comments')
     .option('--max-file-size <bytes>', 'skip files larger than this', (v) => parsePositiveInt(v, '--max-file-size'))
-    .action(async (paths: string[], opts: { root?: string; target: string; format: 'text' | 'json'; output?: string; failOn: Severity | 'none'; maxFileSize?: number }) => {
-      const { scan } = await import('../scan.js');
-      const { root, rel } = scanRoot(paths, opts.root, io.cwd);
-      const result = await scan({ root, paths: rel, target: opts.target, maxFileSize: opts.maxFileSize });
-      const report = opts.format === 'json' ? (await import('../reporters/json.js')).renderJson(result) : (await import('../reporters/text.js')).renderText(result);
-      if (opts.output) {
-        await writeFileAtomic(resolve(io.cwd, opts.output), report);
-        io.stderr(`azl-migrate: report written to ${opts.output}\n`);
-      } else io.stdout(report);
-      code = gate(result.findings, opts.failOn);
+    .action(async (paths: string[], opts: ScanCliOptions) => {
+      code = await runScan(scanRoot(paths, opts.root, io.cwd), opts, outputSpecs(outputs), io);
+    });
+
+  program
+    .command('report')
+    .description('write a readiness report (HTML or Markdown) from a scan, or across saved JSON results of several repositories')
+    .argument('[inputs...]', 'folders or files to scan, and/or saved results of azl-migrate scan --format json (one per repository)')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['html', 'md']).default('html'))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('--root <dir>', 'scan root for the folders and files given')
+    .option('-t, --target <target>', 'target platform for what is scanned (default: the config\'s target)')
+    .option('--config <file>', 'config file for what is scanned (default: .azl-migrate.yaml in the scan root)')
+    .option('--no-config', 'ignore any config file')
+    .option('--name <name>', 'name of the scanned repository in the report (default: the scan root folder name)')
+    .option('--title <title>', 'report title')
+    .action(async (inputs: string[], opts: import('./report-command.js').ReportCliOptions) => {
+      const { runReport } = await import('./report-command.js');
+      code = await runReport(inputs, opts, io, scanRoot);
     });
 
   program
@@ -111,7 +142,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.OK;
       return EXIT.USAGE;
     }
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof ConfigError || e instanceof BaselineError || e instanceof GitError) {
       io.stderr(`azl-migrate: ${e.message}\n`);
       return EXIT.USAGE;
     }
@@ -126,10 +157,9 @@ function parsePositiveInt(v: string, name: string): number {
   return n;
 }
 
-/** Exit code for findings against the --fail-on threshold. */
-export function gate(findings: { severity: Severity }[], failOn: Severity | 'none'): number {
-  if (failOn === 'none') return EXIT.OK;
-  return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? EXIT.FINDINGS : EXIT.OK;
+/** Exit code for open findings against the --fail-on threshold (and --fail-on-blocker). */
+export function gate(findings: { severity: Severity; blocker?: boolean; status?: FindingStatus }[], failOn: Severity | 'none', failOnBlocker = false): number {
+  return gateFails(findings.map((f) => ({ ...f, blocker: f.blocker ?? false })), { failOn, failOnBlocker }) ? EXIT.FINDINGS : EXIT.OK;
 }
 
 /**

@@ -1,8 +1,11 @@
 import type { ScanResult } from '../scan.js';
+import type { ScanFinding } from '../policy/model.js';
 
 /**
  * The JSON report. Its shape is documented in the README ("JSON output") and stable: fields may be added,
- * never renamed or removed, within `version: 1`.
+ * never renamed or removed, within `version: 1`. Added since the first release: `status` and `suppression`
+ * on findings, `summary.baselined`/`suppressed`, and `policy`. Suppressed findings are listed only when the
+ * run asked for them (--show-suppressed); `summary` counts the open findings (those that gate the run).
  */
 export function renderJson(result: ScanResult): string {
   const out = {
@@ -11,7 +14,7 @@ export function renderJson(result: ScanResult): string {
     target: result.target,
     files: result.files,
     summary: summarize(result),
-    findings: result.findings.map((f) => ({
+    findings: visibleFindings(result).map((f) => ({
       ruleId: f.ruleId,
       severity: f.severity,
       blocker: f.blocker,
@@ -29,27 +32,40 @@ export function renderJson(result: ScanResult): string {
       docsUrl: f.docsUrl,
       fingerprint: f.fingerprint,
       fixable: f.fix !== undefined,
+      status: f.status ?? 'open',
+      ...(f.suppression ? { suppression: f.suppression } : {}),
       ...(f.fix ? { fix: f.fix } : {}),
       ...(f.suggestions ? { suggestions: f.suggestions } : {}),
     })),
     notes: result.notes,
+    ...(result.policy ? { policy: result.policy } : {}),
   };
   return JSON.stringify(out, null, 2) + '\n';
 }
 
+/** The findings a report lists: all but the suppressed ones, unless the run asked to show those. */
+export function visibleFindings(result: ScanResult): ScanFinding[] {
+  return result.policy?.showSuppressed ? result.findings : result.findings.filter((f) => f.status !== 'suppressed');
+}
+
 export interface Summary {
+  /** Open findings (neither baselined nor suppressed). */
   findings: number;
   errors: number;
   warnings: number;
   info: number;
   blockers: number;
   fixable: number;
+  /** Accepted in the baseline file. */
+  baselined: number;
+  /** Silenced by an inline suppression. */
+  suppressed: number;
   filesScanned: number;
   filesSkipped: number;
 }
 
 export function summarize(result: ScanResult): Summary {
-  const f = result.findings;
+  const f = result.findings.filter((x) => (x.status ?? 'open') === 'open');
   return {
     findings: f.length,
     errors: f.filter((x) => x.severity === 'error').length,
@@ -57,6 +73,8 @@ export function summarize(result: ScanResult): Summary {
     info: f.filter((x) => x.severity === 'info').length,
     blockers: f.filter((x) => x.blocker).length,
     fixable: f.filter((x) => x.fix).length,
+    baselined: result.findings.filter((x) => x.status === 'baselined').length,
+    suppressed: result.findings.filter((x) => x.status === 'suppressed').length,
     filesScanned: result.files.scanned.length,
     filesSkipped: result.files.skipped.length,
   };
