@@ -129,16 +129,7 @@ async function walk(root: string, dirAbs: string, layers: IgnoreLayer[], opts: D
       continue;
     }
     if (e.isDir) await walk(root, abs, here, opts, result, seen);
-    else if (e.isFile) {
-      let size = 0;
-      try {
-        size = (await lstat(abs)).size;
-      } catch (err) {
-        result.skipped.push({ file: rel, reason: `cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}` });
-        continue;
-      }
-      await consider(abs, rel, size, opts, result, seen, false);
-    }
+    else if (e.isFile) await consider(abs, rel, -1, opts, result, seen, false);
   }
 }
 
@@ -152,7 +143,7 @@ async function consider(abs: string, rel: string, size: number, opts: DiscoveryO
   seen.add(rel);
   let kind = classifyByName(rel);
   const base = rel.slice(rel.lastIndexOf('/') + 1);
-  if (!kind && !base.includes('.')) {
+  if (!kind && (!base.includes('.') || ADAPTERS.some((a) => a.sniffName?.(base)))) {
     const head = await readHead(abs);
     if (head !== undefined) kind = ADAPTERS.find((a) => a.matchContent?.(head))?.kind;
   }
@@ -160,6 +151,8 @@ async function consider(abs: string, rel: string, size: number, opts: DiscoveryO
     if (explicit) result.skipped.push({ file: rel, reason: 'not a file kind azl-migrate analyses' });
     return;
   }
+  // Walked files are not stat'ed here (one system call less per file): the scan checks the size when it
+  // opens the file. Files named on the command line were stat'ed already.
   if (size > opts.maxFileSize) {
     result.skipped.push({ file: rel, reason: `larger than ${opts.maxFileSize} bytes` });
     return;

@@ -1,5 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { openSync, fstatSync, readFileSync, closeSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { discover, type Skipped } from './discovery.js';
 import { adapterFor } from './languages/registry.js';
 import { runRules } from './core/engine.js';
@@ -104,6 +106,104 @@ function withRegions(findings: Finding[], src: SourceText): ScanFinding[] {
   });
 }
 
+/** What scanning one file gave: its findings, notes and suppression directives, or why it was skipped. */
+export interface FileOutcome {
+  skipped?: string;
+  findings: ScanFinding[];
+  notes: FileNote[];
+  directives: Directive[];
+}
+
+const skippedOutcome = (reason: string): FileOutcome => ({ skipped: reason, findings: [], notes: [], directives: [] });
+
+/**
+ * Read a file, unless it is larger than `max` bytes (checked on the open descriptor, so a file that grows
+ * between discovery and reading is still caught). Synchronous: this runs in scan workers, or in a CLI run
+ * where nothing else waits on the event loop, and is much cheaper than the promise API for small files.
+ */
+export function readBounded(abs: string, max: number): Buffer | string {
+  let fd: number | undefined;
+  try {
+    fd = openSync(abs, 'r');
+    const size = fstatSync(fd).size;
+    if (size > max) return `larger than ${max} bytes`;
+    return readFileSync(fd);
+  } catch (e) {
+    return `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Read, decode and analyse one file. Never throws. */
+export async function scanFile(abs: string, rel: string, kind: FileKind, rules: Rule[], targetId: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): Promise<FileOutcome> {
+  const buf = readBounded(abs, maxFileSize);
+  if (typeof buf === 'string') return skippedOutcome(buf);
+  const d = decode(buf);
+  if (!d.ok) return skippedOutcome(d.reason);
+  return scanText(rel, kind, d.text, rules, targetId);
+}
+
+/** Scanning spreads over worker threads from this many files on (below it, starting workers costs more). */
+export const PARALLEL_THRESHOLD = 200;
+
+/**
+ * Scan the discovered files, in parallel over worker threads when there are many and every rule is a shipped
+ * one (project rules from a config are objects a worker cannot rebuild); else in this thread, reading the
+ * next files while analysing the current one. Outcomes come back in the order of `files`.
+ */
+async function scanAll(files: { abs: string; rel: string; kind: FileKind }[], rules: Rule[], targetId: string, opts: ScanOptions): Promise<FileOutcome[]> {
+  const shipped = new Set(allRules());
+  const workers = Math.min(availableParallelism(), 8, Math.ceil(files.length / PARALLEL_THRESHOLD));
+  const workerUrl = new URL('./scan-worker.js', import.meta.url);
+  const canParallel = workers > 1 && rules.every((r) => shipped.has(r)) && import.meta.url.endsWith('.js') && process.env.AZL_MIGRATE_WORKERS !== '0';
+  const outcomes: FileOutcome[] = new Array(files.length);
+  let done = 0;
+  const progress = (i: number) => opts.onProgress?.(++done, files.length, files[i]!.rel);
+  const max = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  if (!canParallel) {
+    for (let i = 0; i < files.length; i++) {
+      const f = files[i]!;
+      outcomes[i] = await scanFile(f.abs, f.rel, f.kind, rules, targetId, max);
+      progress(i);
+    }
+    return outcomes;
+  }
+  const ruleIds = rules.map((r) => r.meta.id);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: workers }, () => {
+      const w = new Worker(workerUrl);
+      w.postMessage({ type: 'init', ruleIds, targetId, maxFileSize: max });
+      return new Promise<void>((resolveDone, reject) => {
+        // Keep two files queued per worker so it never waits for the main thread.
+        let inFlight = 0;
+        const feed = () => {
+          while (inFlight < 2 && next < files.length) {
+            const i = next++;
+            const f = files[i]!;
+            inFlight++;
+            w.postMessage({ type: 'file', index: i, abs: f.abs, rel: f.rel, kind: f.kind });
+          }
+          if (inFlight === 0) {
+            void w.terminate();
+            resolveDone();
+          }
+        };
+        w.on('message', (m: { type: 'result'; index: number; outcome: FileOutcome }) => {
+          outcomes[m.index] = m.outcome;
+          inFlight--;
+          progress(m.index);
+          feed();
+        });
+        w.on('error', reject);
+        feed();
+      });
+    }),
+  );
+  return outcomes;
+}
+
 export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const root = resolve(opts.root);
   const targetId = opts.target ?? DEFAULT_TARGET;
@@ -129,28 +229,18 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     directives: [],
     rules: rules.map((r) => r.meta),
   };
-  let done = 0;
-  for (const f of disc.files) {
-    opts.onProgress?.(done, disc.files.length, f.rel);
-    let buf: Buffer;
-    try {
-      buf = await readFile(f.abs);
-    } catch (e) {
-      result.files.skipped.push({ file: f.rel, reason: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}` });
-      continue;
+  const outcomes = await scanAll(disc.files, rules, targetId, opts);
+  disc.files.forEach((f, i) => {
+    const o = outcomes[i]!;
+    if (o.skipped) {
+      result.files.skipped.push({ file: f.rel, reason: o.skipped });
+      return;
     }
-    const d = decode(buf);
-    if (!d.ok) {
-      result.files.skipped.push({ file: f.rel, reason: d.reason });
-      continue;
-    }
-    const r = await scanText(f.rel, f.kind, d.text, rules, targetId);
     result.files.scanned.push({ file: f.rel, kind: f.kind });
-    result.findings.push(...r.findings);
-    result.notes.push(...r.notes);
-    result.directives!.push(...r.directives);
-    done++;
-  }
+    result.findings.push(...o.findings);
+    result.notes.push(...o.notes);
+    result.directives!.push(...o.directives);
+  });
   result.files.skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return result;
 }

@@ -26,3 +26,16 @@ it('the README quick start has exactly the two documented commands', () => {
   expect(doc).toContain('npm install && npm start');
   expect(doc).toContain('npm test');
 });
+
+it('the README console examples print exactly what the CLI prints', async () => {
+  const { run } = await import('../src/cli/run.js');
+  const doc = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const blocks = [...doc.matchAll(/```console\n\$ azl-migrate ([^\n]+)\n([\s\S]*?)```/g)];
+  expect(blocks.length).toBeGreaterThanOrEqual(3);
+  for (const [, cmd, expected] of blocks) {
+    let out = '';
+    const code = await run(cmd!.split(' '), { stdout: (s) => (out += s), stderr: () => undefined, cwd: ROOT });
+    expect(code).toBe(0);
+    expect(out).toBe(expected);
+  }
+});

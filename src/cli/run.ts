@@ -87,6 +87,21 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     });
 
   program
+    .command('fix')
+    .description('apply safe fixes (and, with --unsafe, fixes that change behaviour); --dry-run prints a diff instead')
+    .argument('[paths...]', 'files or directories to fix', ['.'])
+    .option('--root <dir>', 'scan root: reported paths are relative to it')
+    .option('-t, --target <target>', `target platform (${knownTargets().join(', ')})`)
+    .option('--unsafe', 'also apply fixes that change behaviour and need review', false)
+    .option('--dry-run', 'print a unified diff (git apply accepts it) and change nothing', false)
+    .option('--rule <id...>', 'only fixes of these rules')
+    .action(async (paths: string[], opts: { root?: string; target?: string; unsafe: boolean; dryRun: boolean; rule?: string[] }) => {
+      const { runFixCommand } = await import('./fix.js');
+      const where = scanRoot(paths, opts.root, io.cwd);
+      code = await runFixCommand({ root: where.root, paths: where.rel, target: opts.target, unsafe: opts.unsafe, dryRun: opts.dryRun, rules: opts.rule }, io);
+    });
+
+  program
     .command('explain')
     .description("show a rule's documentation")
     .argument('<rule-id>', 'rule id, e.g. pkgmgr/apt')

@@ -63,8 +63,9 @@ export async function fixText(file: string, kind: FileKind, text: string, opts: 
   const seen = new Set([hash(text)]);
   const wanted = (f: Finding) => !opts.onlyRules || opts.onlyRules.has(f.ruleId);
   const skippedKeys = new Set<string>();
+  // One entry per finding (rule and place): a later pass may describe the same skipped fix differently.
   const skip = (f: Finding, fix: Fix, reason: string) => {
-    const k = `${f.ruleId}\0${fix.title}\0${reason}`;
+    const k = `${f.ruleId}\0${f.fingerprint}`;
     if (skippedKeys.has(k)) return;
     skippedKeys.add(k);
     result.skipped.push({ ruleId: f.ruleId, title: fix.title, line: f.line, reason });

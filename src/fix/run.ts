@@ -40,6 +40,10 @@ export async function runFixes(opts: FixRunOptions): Promise<FixRunResult> {
       out.skipped.push({ file: f.rel, reason: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}` });
       continue;
     }
+    if (snap.bytes.length > DEFAULT_MAX_FILE_SIZE) {
+      out.skipped.push({ file: f.rel, reason: `larger than ${DEFAULT_MAX_FILE_SIZE} bytes` });
+      continue;
+    }
     const d = decode(snap.bytes);
     if (!d.ok) {
       out.skipped.push({ file: f.rel, reason: `${d.reason}: never modified` });
