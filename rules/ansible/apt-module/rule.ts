@@ -2,6 +2,68 @@ import { defineRule } from '../../../src/core/rule.js';
 import { ansibleOf } from '../../../src/languages/ansible/facts.js';
 import { shortModule, taskGatedAway } from '../../../src/languages/ansible/index.js';
 import { code } from '../../../src/rules/support/commands.js';
+import type { AnsibleTask, YValue } from '../../../src/languages/ansible/facts.js';
+import type { Fix, TextEdit } from '../../../src/core/types.js';
+import { styleAt } from '../../../src/languages/ansible/yaml.js';
+import { resolvePackage } from '../../../src/knowledge/packages.js';
+
+/** apt arguments that carry over to ansible.builtin.dnf, and their dnf names. */
+const DNF_ARGS: Record<string, string> = { name: 'name', pkg: 'pkg', state: 'state', update_cache: 'update_cache', install_recommends: 'install_weak_deps' };
+const STATES = new Set(['present', 'absent', 'latest', 'installed', 'removed']);
+
+/** Azure Linux 4.0 names for a Debian package name, if it maps cleanly to supported base packages. */
+function cleanMap(name: string): string[] | undefined {
+  if (/[{}%]/.test(name)) return undefined;
+  const r = resolvePackage(name, 'debian');
+  const ok = (r.status === 'same' || r.status === 'renamed' || r.status === 'split') && r.kind === 'equivalent' && r.confidence === 'high' && r.spec.name === name && r.targets.length > 0 && r.targets.every((t) => t.channel === 'base');
+  return ok ? r.targets.map((t) => t.name) : undefined;
+}
+
+/** Edits replacing one package scalar: inside its quotes; a split into several names becomes list items or a flow list. */
+function nameEdits(v: YValue, host: string, inBlockList: boolean): TextEdit[] | undefined {
+  if (v.value === undefined || !v.exact) return undefined;
+  const names = cleanMap(v.value);
+  if (!names) return undefined;
+  const style = styleAt(host, v.span);
+  if (style !== 'PLAIN' && style !== 'QUOTE_SINGLE' && style !== 'QUOTE_DOUBLE') return undefined;
+  const q = style === 'PLAIN' ? '' : host[v.span.start]!;
+  if (names.length === 1) return [{ span: v.span, text: `${q}${names[0]}${q}` }];
+  if (inBlockList) {
+    const lineStart = host.lastIndexOf('\n', v.span.start - 1) + 1;
+    const prefix = host.slice(lineStart, v.span.start);
+    if (!/^[ \t]*-[ \t]+$/.test(prefix)) return undefined;
+    const indent = prefix.replace(/-[ \t]+$/, '');
+    const nl = host[lineStart - 2] === '\r' ? '\r\n' : '\n';
+    return [{ span: v.span, text: names.map((n, i) => (i === 0 ? `${q}${n}${q}` : `${nl}${indent}- ${q}${n}${q}`)).join('') }];
+  }
+  return [{ span: v.span, text: `[${names.join(', ')}]` }];
+}
+
+/**
+ * `apt:` task -> `ansible.builtin.dnf:` by splicing only what changes (the module key, install_recommends, the
+ * package names): comments, quoting and layout stay. Only when every argument carries over and every name maps
+ * to a supported base-channel package.
+ */
+function aptToDnf(t: AnsibleTask, host: string): Fix | undefined {
+  if (t.freeForm || t.args.size === 0 || t.moduleRaw === 'action') return undefined;
+  const edits: TextEdit[] = [{ span: t.moduleSpan, text: 'ansible.builtin.dnf' }];
+  for (const [key, v] of t.args) {
+    const to = DNF_ARGS[key];
+    if (!to || !v.keySpan) return undefined;
+    if (key === 'state' && (!v.value || !STATES.has(v.value))) return undefined;
+    if (to !== key) edits.push({ span: v.keySpan, text: to });
+    if (key === 'name' || key === 'pkg') {
+      const items = v.items ?? (v.value !== undefined ? [v] : undefined);
+      if (!items?.length) return undefined;
+      for (const item of items) {
+        const e = nameEdits(item, host, v.items !== undefined && host[v.span.start] !== '[');
+        if (!e) return undefined;
+        edits.push(...e);
+      }
+    }
+  }
+  return { title: 'Use ansible.builtin.dnf with Azure Linux 4.0 package names', safety: 'safe', edits };
+}
 
 const REPLACEMENT: Record<string, { use: string; note: string }> = {
   apt: { use: 'ansible.builtin.dnf', note: 'Package names differ (see the pkg/* findings); `name`, `state` and `update_cache` carry over, `install_recommends: false` becomes `install_weak_deps: false`, and `cache_valid_time`, `autoclean`, `dpkg_options` have no equivalent.' },
@@ -19,7 +81,7 @@ export default defineRule({
     category: 'package-manager',
     severity: 'error',
     blocker: true,
-    fixable: false,
+    fixable: 'safe',
     kinds: ['ansible'],
     effort: 2,
   },
@@ -38,7 +100,8 @@ export default defineRule({
             message: `${code(t.moduleRaw)} manages Debian packaging, which Azure Linux 4.0 does not have${gatedDebian ? '; this task is gated to Debian-like hosts and no other task in the file covers the RPM family' : ''}.`,
             why: 'Azure Linux 4.0 is Fedora-based and manages packages with dnf5 and RPM; the apt modules need apt, dpkg and python3-apt, none of which exist there.',
             action: `Use ${code(r.use)}. ${r.note}`,
-            evidence: `${short} ${t.span.start}`,
+            evidence: `${short} ${t.keywords.get('name')?.value ?? ''} ${[...t.args.keys()].join(',')}`,
+            fix: short === 'apt' && t.gates.length === 0 ? aptToDnf(t, ctx.facts.source.text) : undefined,
           });
         }
         // Files written straight into apt's configuration (sources lists, keyrings, preferences).
