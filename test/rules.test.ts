@@ -4,6 +4,13 @@ import { join } from 'node:path';
 import { allRules } from '../src/rules/index.js';
 import { caseFiles, compare, findingsFor, fixedName, fixUntilStable, parseAnnotations, readCase, RULES_DIR } from './harness/cases.js';
 
+/** The line-comment syntax of a case file's language, when it has one. */
+function COMMENT_PREFIX(name: string): string | undefined {
+  if (/\.(json)$/.test(name)) return undefined;
+  if (/\.(bicep|ts|js|mjs|cjs|tsx)$/.test(name)) return '// ';
+  return '# ';
+}
+
 describe.each(allRules().map((r) => [r.meta.id, r] as const))('rule %s', (id, rule) => {
   it('has a doc that names it, and annotated cases with positive and negative examples', () => {
     const doc = readFileSync(join(RULES_DIR, id, 'rule.md'), 'utf8');
@@ -21,6 +28,25 @@ describe.each(allRules().map((r) => [r.meta.id, r] as const))('rule %s', (id, ru
     const text = readCase(id, name);
     const findings = await findingsFor(name, text, [rule]);
     expect(compare(parseAnnotations(text), findings, new Set([id]))).toEqual([]);
+  });
+
+  // Every case file again, with CRLF line endings: the same findings on the same lines.
+  it.each(caseFiles(id).filter((n) => !/\.json$/.test(n)))('finds the same in %s with CRLF line endings', async (name) => {
+    const text = readCase(id, name);
+    if (text.includes('\r\n')) return;
+    const lf = (await findingsFor(name, text, [rule])).map((f) => `${f.line}:${f.column} ${f.ruleId}`);
+    const crlf = (await findingsFor(name, text.replace(/\n/g, '\r\n'), [rule])).map((f) => `${f.line}:${f.column} ${f.ruleId}`);
+    expect(crlf).toEqual(lf);
+  });
+
+  // Every case file again, every line commented out: nothing may be reported (comments are never code).
+  it.each(caseFiles(id).filter((n) => COMMENT_PREFIX(n) !== undefined))('finds nothing in %s when every line is commented out', async (name) => {
+    const prefix = COMMENT_PREFIX(name)!;
+    const text = readCase(id, name)
+      .split('\n')
+      .map((l) => (l.trim() === '' ? l : `${prefix}${l}`))
+      .join('\n');
+    expect((await findingsFor(name, text, [rule])).map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([]);
   });
 
   it.each(caseFiles(id))('safe fixes of %s give the .fixed file, which re-parses and no longer has fixable findings', async (name) => {

@@ -235,11 +235,16 @@ function runSources(ins: Instruction, source: SourceText, off: (p: { line: numbe
   const lineEnd = firstBody ? source.lineStart(firstBody.start.line) : end;
   const cmdLine = text.slice(start, Math.max(start, lineEnd));
   const masked = maskShell(cmdLine, escape, true).replace(/<<-?[ \t]*(["']?)[A-Za-z_][A-Za-z0-9_]*\1/g, (m) => ' '.repeat(m.length));
-  const out = [{ source: EmbeddedSource.identity(masked, start), origin: 'RUN' }];
   const words = masked.trim().split(/\s+/).filter(Boolean);
   const shells = /^(\/(usr\/)?bin\/)?(sh|bash|dash|ash|zsh)$/;
   const isScript = words.length === 0 || (shells.test(words[0]!) && words.slice(1).every((w) => w.startsWith('-') && !w.includes('c')));
-  if (isScript) {
+  if (!isScript) {
+    // `RUN cat <<EOF > /etc/x.service`: the heredoc is data for a command, as in a script; shell sees the
+    // command line and the bodies together (so a unit or config written this way is found).
+    return [{ source: EmbeddedSource.identity(maskShell(cmdLine, escape, true) + text.slice(Math.max(start, lineEnd), end), start), origin: 'RUN' }];
+  }
+  const out = [{ source: EmbeddedSource.identity(masked, start), origin: 'RUN' }];
+  {
     for (const h of heredocs) {
       const r = h.getContentRange();
       if (!r) continue;
