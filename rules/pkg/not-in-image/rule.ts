@@ -33,6 +33,29 @@ add('gzip', 'maybe', ['gzip', 'gunzip', 'zcat']);
 add('tar', 'maybe', ['tar']);
 add('xz', 'maybe', ['xz', 'unxz', 'xzcat']);
 
+/**
+ * Commands of packages the Azure Linux 4.0 VM image does not include (knowledge sheet §2 "VM (Marketplace)":
+ * "Not in the Apr-30 VM definition (install explicitly): curl CLI (UNCONFIRMED), rsyslog, python3-pip, git, jq,
+ * strace, tcpdump, lsof, tmux, NetworkManager, netplan, dnf-utils/yum-config-manager, and any language runtime").
+ */
+const VM_ABSENT: Record<string, [string, Certainty]> = {};
+const vm = (pkg: string, c: Certainty, cmds: string[]) => cmds.forEach((x) => (VM_ABSENT[x] = [pkg, c]));
+vm('git', 'absent', ['git']);
+vm('jq', 'absent', ['jq']);
+vm('strace', 'absent', ['strace']);
+vm('tcpdump', 'absent', ['tcpdump']);
+vm('lsof', 'absent', ['lsof']);
+vm('tmux', 'absent', ['tmux']);
+vm('NetworkManager', 'absent', ['nmcli']);
+vm('netplan', 'absent', ['netplan']);
+vm('python3-pip', 'absent', ['pip', 'pip3']);
+vm('nodejs', 'absent', ['node', 'npm', 'npx']);
+vm('golang', 'absent', ['go']);
+vm('curl', 'maybe', ['curl']);
+
+/** Host kinds whose shell runs on a VM built from the Azure Linux 4.0 image (user-data, image provisioning). */
+const VM_KINDS = new Set(['cloud-init', 'packer', 'terraform', 'bicep', 'arm']);
+
 type BaseKind = 'core' | 'distroless' | 'distroless-debug';
 
 function baseKind(image: string, coreRef: string): BaseKind | undefined {
@@ -54,18 +77,42 @@ export default defineRule({
     severity: 'warning',
     blocker: false,
     fixable: false,
-    kinds: ['dockerfile'],
+    kinds: ['dockerfile', 'cloud-init', 'packer', 'terraform', 'bicep', 'arm'],
     effort: 0.5,
   },
   create(ctx) {
     const facts = ctx.facts as DockerfileFacts;
     const stages = facts.stages ?? [];
     const commands: ShellCommand[] = [];
+    /** VM provisioning (cloud-init runcmd, Packer shell, user-data in templates): commands the VM image lacks. */
+    const vmCommands = () => {
+      // cloud-init installs `packages:` before runcmd; elsewhere an install must come first.
+      const installed = (offset: number) =>
+        new Set(facts.packages.filter((p) => facts.kind === 'cloud-init' || p.span.start < offset).flatMap((p) => [p.name, ...resolveRef(p).targets.map((t) => t.name)]));
+      for (const cmd of commands) {
+        const hit = VM_ABSENT[cmd.base];
+        if (!hit || cmd.wrappers.includes('command')) continue;
+        const [pkg, certainty] = hit;
+        if (installed(cmd.span.start).has(pkg)) continue;
+        ctx.report({
+          span: cmd.nameWord.span,
+          exact: cmd.exact,
+          severity: 'info',
+          message:
+            certainty === 'absent'
+              ? `${code(cmd.base)} is not in the Azure Linux 4.0 VM image (package ${code(pkg)}), and nothing here installs it first.`
+              : `${code(cmd.base)} may be missing from the Azure Linux 4.0 VM image (whether the curl CLI is included is UNCONFIRMED): verify, or install ${code(pkg)} first.`,
+          why: 'The Apr-30 VM image definition does not include rsyslog, python3-pip, git, jq, strace, tcpdump, lsof, tmux, NetworkManager, netplan or any language runtime; whether the curl CLI is pulled in is UNCONFIRMED (knowledge sheet §2 "VM (Marketplace)").',
+          action: `Install it before use: ${code(`dnf install -y ${pkg}`)} (in cloud-init, add it to packages:).`,
+        });
+      }
+    };
     return {
       command(cmd) {
         commands.push(cmd);
       },
       end() {
+        if (VM_KINDS.has(facts.kind)) return vmCommands();
         const end = (s: DockerStage) => stages[s.index + 1]?.span.start ?? facts.source.text.length;
         const stageOf = (offset: number) => stages.filter((s) => s.span.start <= offset).pop();
         /** The stage chain of s, oldest first (FROM <earlier stage> inherits its files). */
