@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/core/rule.js';
 import { parseArgs, headSpan, headText, code } from '../../../src/rules/support/commands.js';
-import { refreshFix, translateToDnf } from '../../../src/rules/support/pkgfix.js';
+import { allOrNothingPerUnit, refreshFix, translateToDnf } from '../../../src/rules/support/pkgfix.js';
 import type { Fix } from '../../../src/core/types.js';
 import type { ShellCommand } from '../../../src/core/facts.js';
 
@@ -38,16 +38,7 @@ export default defineRule({
       if (sub === 'update') return refreshFix(cmd, p, text);
       return undefined;
     };
-    // All apk commands of one RUN or script are translated together or not at all.
-    const unitOk = new Map<number, boolean>();
-    const translatable = (cmd: ShellCommand) => {
-      let ok = unitOk.get(cmd.unit.id);
-      if (ok === undefined) {
-        ok = ctx.facts.commands.filter((c) => c.unit === cmd.unit && c.base === 'apk').every((c) => fixOf(c) !== undefined);
-        unitOk.set(cmd.unit.id, ok);
-      }
-      return ok;
-    };
+    const fixFor = allOrNothingPerUnit(ctx.facts.commands, (c) => c.base === 'apk', fixOf);
     return {
       command(cmd) {
         if (cmd.base !== 'apk') return;
@@ -55,7 +46,7 @@ export default defineRule({
         const sub = p.sub?.value ?? '';
         const eq = EQUIVALENT[sub];
         const virtual = p.options.find((o) => o.name === '-t' || o.name === '--virtual');
-        const fix = translatable(cmd) ? fixOf(cmd) : undefined;
+        const fix = fixFor(cmd);
         ctx.report({
           fix,
           span: headSpan(cmd, p),

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/core/rule.js';
 import { parseArgs, headSpan, headText, code } from '../../../src/rules/support/commands.js';
-import { refreshFix, translateToDnf } from '../../../src/rules/support/pkgfix.js';
+import { allOrNothingPerUnit, refreshFix, translateToDnf } from '../../../src/rules/support/pkgfix.js';
 import type { Fix } from '../../../src/core/types.js';
 import type { ShellCommand } from '../../../src/core/facts.js';
 
@@ -52,17 +52,7 @@ export default defineRule({
       if (sub === 'update') return refreshFix(cmd, p, text);
       return undefined;
     };
-    // The apt commands of one RUN or script are translated together or not at all: removing `apt-get update`
-    // while an `apt-get install` stays would leave a step that fails on either distribution.
-    const unitOk = new Map<number, boolean>();
-    const translatable = (cmd: ShellCommand) => {
-      let ok = unitOk.get(cmd.unit.id);
-      if (ok === undefined) {
-        ok = ctx.facts.commands.filter((c) => c.unit === cmd.unit && APT.has(c.base)).every((c) => fixOf(c) !== undefined);
-        unitOk.set(cmd.unit.id, ok);
-      }
-      return ok;
-    };
+    const fixFor = allOrNothingPerUnit(ctx.facts.commands, (c) => APT.has(c.base), fixOf);
     return {
       command(cmd) {
         if (!APT.has(cmd.base)) return;
@@ -70,7 +60,7 @@ export default defineRule({
         const sub = p.sub?.value ?? '';
         const pkgs = p.positionals.map((w) => w.value ?? w.text).join(' ');
         const eq = EQUIVALENT[sub];
-        const fix = translatable(cmd) ? fixOf(cmd) : undefined;
+        const fix = fixFor(cmd);
         ctx.report({
           fix,
           span: headSpan(cmd, p),

@@ -72,3 +72,19 @@ export function refreshFix(cmd: ShellCommand, p: ParsedArgs, text: string): Fix 
   if (chained) return fix('Remove the metadata refresh (dnf refreshes when it installs)', 'safe', [chained]);
   return fix('Use dnf makecache', 'safe', [{ span: { start: cmd.nameWord.span.start, end: (p.options.at(-1)?.word ?? p.sub).span.end > p.sub.span.end ? p.options.at(-1)!.word.span.end : p.sub.span.end }, text: 'dnf makecache' }]);
 }
+
+/**
+ * Fixes for one package manager's commands, all or nothing per shell unit (a RUN, a script): removing
+ * `apt-get update` while an `apt-get install` stays would leave a step that fails on either distribution.
+ */
+export function allOrNothingPerUnit(commands: ShellCommand[], belongs: (c: ShellCommand) => boolean, fixOf: (c: ShellCommand) => Fix | undefined): (c: ShellCommand) => Fix | undefined {
+  const unitOk = new Map<number, boolean>();
+  return (cmd) => {
+    let ok = unitOk.get(cmd.unit.id);
+    if (ok === undefined) {
+      ok = commands.filter((c) => c.unit === cmd.unit && belongs(c)).every((c) => fixOf(c) !== undefined);
+      unitOk.set(cmd.unit.id, ok);
+    }
+    return ok ? fixOf(cmd) : undefined;
+  };
+}
