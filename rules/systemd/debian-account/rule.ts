@@ -4,7 +4,7 @@ import { unitsOf } from '../../../src/languages/systemd/index.js';
 import { ansibleOf } from '../../../src/languages/ansible/facts.js';
 import { code } from '../../../src/rules/support/commands.js';
 
-/** Debian accounts that Fedora-based systems do not have, and what takes their place (Fedora setup package uidgid). */
+/** Debian accounts that Fedora-based systems do not have, and what takes their place (setup.sysusers.conf, httpd.sysusers, nginx.sysusers; see rule.md). */
 export const DEBIAN_ACCOUNTS: Record<string, string> = {
   'www-data': '`apache` (created by the httpd package) or `nginx` (created by the nginx package)',
   nogroup: '`nobody` (uid/gid 65534)',
@@ -28,7 +28,7 @@ export default defineRule({
         span,
         exact,
         message: `${where} uses the Debian account ${code(name)}, which does not exist on Azure Linux 4.0.`,
-        why: `Debian and Ubuntu create ${name} in base-passwd; Fedora-derived systems (and so Azure Linux 4.0) do not, so the unit fails with "Failed to determine user credentials" or the command fails with "invalid user".`,
+        why: `Debian and Ubuntu create ${name} in base-passwd; Fedora's setup package, which Azure Linux 4.0 uses, does not, so a unit fails to start ("Failed to determine user credentials" or "Failed to determine group credentials") and chown/chgrp/install fail with "invalid user" or "invalid group" (useradd/usermod: "group ... does not exist").`,
         action: `Use ${DEBIAN_ACCOUNTS[name]}, or create the account (\`useradd --system\`, or a sysusers.d file); verify which account the package you install creates.`,
         evidence: name,
       });

@@ -23,8 +23,8 @@ export default defineRule({
             ctx.report({
               span: d.valueSpan,
               exact,
-              message: `PIDFile=${d.value} is below the legacy /var/run; systemd rewrites it to ${fixed} and logs a warning on every load.`,
-              why: '/var/run is a symlink to /run on systemd systems; systemd warns "PIDFile= references a path below legacy directory /var/run/, updating ..." each time it loads the unit.',
+              message: `PIDFile=${d.value} is below the legacy /var/run; systemd rewrites it to ${fixed} and logs a notice each time it loads the unit file.`,
+              why: '/var/run is a symlink to /run (on Azure Linux 4.0 the filesystem package creates it); systemd rewrites the path and logs, at notice level, "PIDFile= references a path below legacy directory /var/run/, updating ..." each time it loads the unit file.',
               action: `Use ${code(`PIDFile=${fixed}`)} (and make the daemon write it there), or prefer Type=notify/Type=exec without a PID file.`,
               fix: exact ? { title: `Use ${fixed}`, safety: 'safe', edits: [{ span: { start: d.valueSpan.start, end: d.valueSpan.start + '/var/run/'.length }, text: '/run/' }] } : undefined,
             });
