@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { SNode as Node } from './tree.js';
 import { fileContent, KNOWN_COMMANDS, KNOWN_PATHS, WORLDS, type World } from './worlds.js';
 import { commandSubstitution, expandedVariable, staticValue } from './words.js';
 
@@ -298,7 +298,10 @@ function evalTestExpr(node: Node): Cond {
         const quoted = other.type === 'string' || other.type === 'raw_string';
         const lit = staticValue(other) ?? (other.type === 'extglob_pattern' || other.type === 'regex' ? other.text : undefined);
         if (lit === undefined) return UNKNOWN;
-        const inDouble = node.parent?.text.startsWith('[[') ?? false;
+        // The enclosing test command (through `||`/`&&`/parentheses inside [[ ]]) decides glob matching.
+        let test: Node | null = node.parent;
+        while (test && test.type !== 'test_command') test = test.parent;
+        const inDouble = test?.text.startsWith('[[') ?? false;
         const mode = op === '=~' ? 'regex' : inDouble && !quoted ? 'glob' : 'eq';
         const c = compareVar(kind, lit, mode);
         return op === '!=' ? { v: not(c.v), distro: c.distro } : c;

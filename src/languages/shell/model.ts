@@ -1,4 +1,5 @@
-import type { Node, Parser as TSParser } from 'web-tree-sitter';
+import type { Parser as TSParser } from 'web-tree-sitter';
+import { copyTree, type SNode as Node } from './tree.js';
 import type { Span } from '../../core/source.js';
 import { EmbeddedSource } from '../../core/sourcemap.js';
 import { and, caseSubject, evalCondition, not, or, T, F, U, allOf, type Vec } from './conditions.js';
@@ -127,16 +128,17 @@ class Analyzer {
       this.problems.push({ span: source.hostSpan, message: 'shell parse took too long; this code was not analysed' });
       return;
     }
+    let root: Node;
     try {
-      const root = tree.rootNode;
-      const saved = this.errorSpans;
-      this.errorSpans = [];
-      if (root.hasError) this.collectErrors(root, unit);
-      this.sequence(root.namedChildren, unit, gates);
-      this.errorSpans = saved;
+      root = copyTree(tree, source.text);
     } finally {
       tree.delete();
     }
+    const saved = this.errorSpans;
+    this.errorSpans = [];
+    if (root.hasError) this.collectErrors(root, unit);
+    this.sequence(root.namedChildren, unit, gates);
+    this.errorSpans = saved;
   }
 
   private collectErrors(node: Node, unit: ShellUnit): void {
