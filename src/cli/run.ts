@@ -21,12 +21,15 @@ export interface Io {
   env?: Record<string, string | undefined>;
   /** Today, for suppression expiry (default: now). */
   now?: Date;
+  /** Which standard streams are terminals (default: none). The scan shows the Ink report and a progress line only on terminals. */
+  tty?: import('../ui/mode.js').Terminal;
 }
 
 const defaultIo: Io = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   cwd: process.cwd(),
+  tty: { stdin: process.stdin.isTTY === true, stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true, columns: process.stderr.columns },
 };
 
 /** Exit codes (stable, documented in the README). */
@@ -66,7 +69,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     .option('--show-suppressed', 'also list findings silenced by azl-migrate-ignore comments')
     .option('--max-file-size <bytes>', 'skip files larger than this', (v) => parsePositiveInt(v, '--max-file-size'))
     .action(async (paths: string[], opts: ScanCliOptions) => {
-      code = await runScan(scanRoot(paths, opts.root, io.cwd), opts, outputSpecs(outputs), io);
+      code = await runScan(scanRoot(paths, opts.root, io.cwd), { ...opts, explicitOutput: outputs.length > 0 }, outputSpecs(outputs), io);
     });
 
   program

@@ -33,6 +33,8 @@ export interface ScanCliOptions {
   changedSince?: string;
   showSuppressed?: boolean;
   maxFileSize?: number;
+  /** A --format or --output was given (the interactive report is then never used). */
+  explicitOutput?: boolean;
 }
 
 /**
@@ -100,7 +102,7 @@ export async function loadProject(root: string, configOpt: string | false | unde
 }
 
 /** Scan with the project's config: target, include/exclude, rules; project rules get their own docs URL. */
-export async function scanProject(where: { root: string; rel: string[] }, project: Project, opts: { target?: string; maxFileSize?: number }): Promise<ScanResult> {
+export async function scanProject(where: { root: string; rel: string[] }, project: Project, opts: { target?: string; maxFileSize?: number; onProgress?: (done: number, total: number, file: string) => void }): Promise<ScanResult> {
   const { config, custom } = project;
   const { scan } = await import('../scan.js');
   const scanned = await scan({
@@ -109,6 +111,7 @@ export async function scanProject(where: { root: string; rel: string[] }, projec
     target: opts.target ?? config.target ?? DEFAULT_TARGET,
     rules: project.run,
     ...(opts.maxFileSize ? { maxFileSize: opts.maxFileSize } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     ...(config.include ? { include: config.include } : {}),
     ...(config.exclude ? { exclude: config.exclude } : {}),
   });
@@ -146,7 +149,16 @@ export async function runScan(where: { root: string; rel: string[] }, opts: Scan
   }
 
   const { applyPolicy } = await import('../policy/index.js');
-  const scanned = await scanProject(where, project, { ...(opts.target ? { target: opts.target } : {}), ...(opts.maxFileSize ? { maxFileSize: opts.maxFileSize } : {}) });
+  // Decided before anything of Ink is loaded (src/ui/mode.ts states the rule).
+  const { wantsInteractive, wantsProgress } = await import('../ui/mode.js');
+  const interactive = wantsInteractive(io.tty, env, opts.explicitOutput ?? false);
+  const progress = wantsProgress(io.tty, env) ? (await import('../ui/progress.js')).progressLine(io.stderr, io.tty?.columns ? { columns: io.tty.columns } : {}) : undefined;
+  let scanned: ScanResult;
+  try {
+    scanned = await scanProject(where, project, { ...(opts.target ? { target: opts.target } : {}), ...(opts.maxFileSize ? { maxFileSize: opts.maxFileSize } : {}), ...(progress ? { onProgress: progress.update } : {}) });
+  } finally {
+    progress?.done();
+  }
   const common = { knownRuleIds: known, now: io.now ?? new Date(), ...(config.rules ? { rules: config.rules } : {}), showSuppressed: opts.showSuppressed ?? false };
   if (opts.updateBaseline && baselineFile) {
     const pre = applyPolicy(scanned, common).result;
@@ -154,11 +166,19 @@ export async function runScan(where: { root: string; rel: string[] }, opts: Scan
     await writeFileAtomic(baselineFile, renderBaseline(baseline));
     io.stderr(`azl-migrate: baseline written to ${displayPath(io.cwd, baselineFile)} (${baseline.findings.length} finding${baseline.findings.length === 1 ? '' : 's'})\n`);
   }
-  const { result } = applyPolicy(scanned, {
+  const policy = {
     ...common,
     ...(changed ? { changed } : {}),
     ...(baseline && baselineFile ? { baseline: { file: displayPath(io.cwd, baselineFile), data: baseline } } : {}),
-  });
+  };
+  const { result } = applyPolicy(scanned, policy);
+
+  if (interactive) {
+    const { createSession } = await import('../ui/session.js');
+    const { runInteractive } = await import('../ui/render.js');
+    await runInteractive(result, createSession({ result, root, rules: project.run, policy, ...(opts.maxFileSize ? { maxFileSize: opts.maxFileSize } : {}) }));
+    return gateFails(result.findings, { failOn, failOnBlocker }) ? 1 : 0;
+  }
 
   for (const spec of specs) {
     const report = await render(spec.format, result, root, env);
