@@ -1,3 +1,4 @@
+import { DOCS_BASE_URL } from '../../src/reporters/links.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -169,7 +170,7 @@ describe('interactive report: detail', () => {
     expect(f).toContain('What: message of pkgmgr/apt on line 2');
     expect(f).toContain('Why: why pkgmgr/apt breaks');
     expect(f).toContain('What to do: what to do about pkgmgr/apt');
-    expect(f).toContain('Docs: https://github.com/azl-migrate/azl-migrate/blob/main/rules/pkgmgr/apt/rule.md');
+    expect(f).toContain(`Docs: ${DOCS_BASE_URL}rules/pkgmgr/apt/rule.md`);
     expect(f).toContain('Fix (safe): Use dnf');
     expect(f).toContain('-apt-get update');
     expect(f).toContain('+dnf update');
