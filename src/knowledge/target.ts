@@ -12,13 +12,23 @@ export interface TargetProfile {
   packageManager: string;
   images: Record<string, string>;
   versions: Record<string, string>;
+  /**
+   * What kind of system the target is (default `vm`): `container` = the Azure Linux core/distroless container images
+   * (what they lack matters); `immutable-host` = an image-based node OS with no package manager and a read-only /usr.
+   */
+  variant?: 'vm' | 'container' | 'immutable-host';
+  /** Commands the target's base image lacks, with the package that provides each (container targets). */
+  missingCommands?: Record<string, string>;
 }
 
 export const DEFAULT_TARGET = 'azurelinux-4.0';
 const cache = new Map<string, TargetProfile>();
 
+/** The targets with a target.json under rules/targets/, the default first. */
+export const KNOWN_TARGETS = [DEFAULT_TARGET, 'azurelinux-4.0-container', 'azure-container-linux'];
+
 export function knownTargets(): string[] {
-  return [DEFAULT_TARGET];
+  return KNOWN_TARGETS;
 }
 
 export function loadTarget(id: string = DEFAULT_TARGET): TargetProfile {

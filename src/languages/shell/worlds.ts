@@ -68,6 +68,10 @@ export const KNOWN_COMMANDS = new Set([
   'update-ca-trust',
   'locale-gen',
   'pacman',
+  // Debian/Ubuntu tools that Azure Linux 4.0 lacks (knowledge sheet §2: ufw is not available; netplan is not
+  // installed): `command -v ufw` is then a distro check, and its branch does not run on Azure Linux.
+  'ufw',
+  'netplan',
 ]);
 
 function binPaths(cmds: string[]): string[] {
@@ -105,7 +109,7 @@ export const WORLDS: readonly World[] = [
     'deb',
     { ID: 'ubuntu', ID_LIKE: 'debian', NAME: 'Ubuntu', VERSION_ID: '24.04', VERSION_CODENAME: 'noble' },
     [...debFiles, '/etc/lsb-release'],
-    [...debCmds, 'lsb_release'],
+    [...debCmds, 'lsb_release', 'ufw', 'netplan'],
     'Linux version 6.8.0-31-generic (buildd@lcy02-amd64-080) Ubuntu',
     { id: 'Ubuntu', codename: 'noble' },
   ),

@@ -58,6 +58,8 @@ export interface Piece {
 export interface WrittenFile {
   /** Target path as written (static), or '' when not known. */
   path: string;
+  /** Every target (`sed -i EXPR f1 f2` edits several files with the same text). */
+  paths: string[];
   pieces: Piece[];
   command: ShellCommand;
   via: 'heredoc' | 'echo' | 'sed';
@@ -128,15 +130,15 @@ export function writtenFiles(cmds: ShellCommand[], source: SourceText): WrittenF
         // `cat <<EOF | tee F`: the path is on the tee of the same line.
         const p = path ?? cmds.map((c) => (source.lineIndexOf(c.nameWord.span.start) === source.lineIndexOf(cmd.nameWord.span.start) ? teeTarget(c) : undefined)).find(Boolean) ?? '';
         seenBodies.add(body.start);
-        out.push({ path: p, pieces: [body], command: cmd, via: 'heredoc' });
+        out.push({ path: p, paths: [p], pieces: [body], command: cmd, via: 'heredoc' });
         continue;
       }
     }
-    if (ECHO.has(cmd.base) && path !== undefined) out.push({ path, pieces: printed(cmd), command: cmd, via: 'echo' });
+    if (ECHO.has(cmd.base) && path !== undefined) out.push({ path, paths: [path], pieces: printed(cmd), command: cmd, via: 'echo' });
     if (cmd.base === 'tee' && path !== undefined) {
       // `echo X | tee F`: the echo right before the pipe.
       const prev = cmds.find((c) => ECHO.has(c.base) && c.unit === cmd.unit && c.span.end <= cmd.span.start && /^\s*\|\s*(sudo\s+)?$/.test(source.text.slice(c.span.end, cmd.span.start)));
-      if (prev) out.push({ path, pieces: printed(prev), command: cmd, via: 'echo' });
+      if (prev) out.push({ path, paths: [path], pieces: printed(prev), command: cmd, via: 'echo' });
     }
     if (cmd.base === 'sed' && cmd.args.some((a) => /^-[^-]*i/.test(a.value ?? '') || (a.value ?? '').startsWith('--in-place'))) {
       const pieces: Piece[] = [];
@@ -156,7 +158,7 @@ export function writtenFiles(cmds: ShellCommand[], source: SourceText): WrittenF
           sawExpr = true;
         } else files.push(v);
       }
-      for (const f of files.length ? files : ['']) out.push({ path: f, pieces, command: cmd, via: 'sed' });
+      out.push({ path: files[0] ?? '', paths: files.length ? files : [''], pieces, command: cmd, via: 'sed' });
     }
   }
   return out;
@@ -177,10 +179,11 @@ export interface ContentMatch {
 export function contentMatches(files: WrittenFile[], re: RegExp, pathFilter?: (path: string) => boolean): ContentMatch[] {
   const out: ContentMatch[] = [];
   for (const f of files) {
-    if (pathFilter && !pathFilter(f.path)) continue;
+    if (pathFilter && !f.paths.some(pathFilter)) continue;
     for (const p of f.pieces) {
       let off = 0;
-      for (const line of p.text.split('\n')) {
+      for (const raw of p.text.split('\n')) {
+        const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
         const t = line.trimStart();
         const comment = f.via === 'heredoc' && (t.startsWith('#') || t.startsWith(';'));
         if (!comment) {
@@ -189,16 +192,17 @@ export function contentMatches(files: WrittenFile[], re: RegExp, pathFilter?: (p
             out.push({ file: f, m: m as RegExpExecArray, span: { start: s, end: s + m[0].length }, exact: p.exact });
           }
         }
-        off += line.length + 1;
+        off += raw.length + 1;
       }
     }
   }
   return out;
 }
 
-/** Every argument word of the commands, for rules that look for URLs or names in any argument. */
+/** The argument words of a command that may name things (URLs, libraries, options): not printed text. */
 export function argWords(cmd: ShellCommand): Word[] {
-  if (ECHO.has(cmd.base) || cmd.base === 'logger') return [];
+  // echo/logger print text; sed's expressions are read through writtenFiles (replacement text only).
+  if (ECHO.has(cmd.base) || cmd.base === 'logger' || cmd.base === 'sed') return [];
   return cmd.args;
 }
 
@@ -259,3 +263,54 @@ export function groupSpan(c: ContentMatch, g: number): Span {
 
 /** Web-server and sshd configuration files (by target path; '' = unknown target, e.g. `cat <<EOF | sudo tee $F`). */
 export const isNginxOrHttpdConf = (p: string) => p === '' || /^\/etc\/(nginx|httpd|apache2)\//.test(p) || /\.conf$/.test(p);
+
+/** A match in a command argument or in text written to a file. */
+export interface TextHit {
+  m: RegExpExecArray;
+  span: Span;
+  exact: boolean;
+  command: ShellCommand;
+  /** The file the text is written to, when it comes from written content. */
+  file?: WrittenFile;
+}
+
+/**
+ * Matches of `re` (global) in the argument words of `cmds` (not printed text, not sed expressions) and in the text
+ * they write into files (heredocs, `echo > F`, sed replacements), comment lines of heredocs excluded.
+ */
+export function textHits(cmds: ShellCommand[], source: SourceText, re: RegExp): TextHit[] {
+  const out: TextHit[] = [];
+  for (const cmd of cmds) for (const w of argWords(cmd)) for (const h of matchesInWord(w, re)) out.push({ ...h, command: cmd });
+  for (const c of contentMatches(writtenFiles(cmds, source), re)) out.push({ m: c.m, span: c.span, exact: c.exact, command: c.file.command, file: c.file });
+  const seen = new Set<string>();
+  return out.filter((h) => {
+    const k = `${h.span.start}:${h.span.end}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Base images the migration replaces with an Azure Linux image: distribution images, not language images. */
+export const DISTRO_BASE_IMAGE = /(^|\/)(ubuntu|debian|centos|fedora|rockylinux|almalinux|alpine|amazonlinux|oraclelinux|ubi\d*(-minimal)?|ubi\d*\/ubi(-minimal)?|azurelinux(-beta)?\/base\/core|cbl-mariner\/base\/core|buildpack-deps)(:|@|$)/;
+
+/**
+ * For a command in a Dockerfile: the base image of its stage (resolved; an earlier stage's image when the stage
+ * builds on one). undefined outside Dockerfiles.
+ */
+export function stageImageOf(facts: { kind: string; stages?: { index: number; image: string; fromStage?: string; span: Span }[] }, cmd: ShellCommand): string | undefined {
+  if (facts.kind !== 'dockerfile' || !facts.stages) return undefined;
+  const stages = facts.stages;
+  let st = [...stages].reverse().find((s) => s.span.start < cmd.span.start);
+  for (let guard = 0; st?.fromStage && guard < 10; guard++) {
+    const name = st.fromStage.toLowerCase();
+    st = stages.find((s) => (s as { name?: string }).name?.toLowerCase() === name) ?? undefined;
+  }
+  return st?.image ?? '';
+}
+
+/** A command runs in a Dockerfile stage whose base is a language or vendor image that the migration may keep. */
+export function inLanguageImage(facts: { kind: string }, cmd: ShellCommand): boolean {
+  const image = stageImageOf(facts as never, cmd);
+  return image !== undefined && !DISTRO_BASE_IMAGE.test(image);
+}

@@ -1,0 +1,18 @@
+FROM ubuntu:24.04
+RUN apt-get update && apt-get install -y procps
+# ok: platform/container-missing-tools
+RUN ps aux
+# ruleid: platform/container-missing-tools
+RUN useradd -m app
+# ruleid: platform/container-missing-tools
+RUN curl -fsSL https://example.com/install.sh -o /tmp/install.sh
+# ok: platform/container-missing-tools
+RUN echo "useradd is needed"
+
+FROM python:3.12-slim AS tools
+# ok: platform/container-missing-tools
+RUN find / -name '*.pyc' -delete
+
+FROM mcr.microsoft.com/azurelinux-beta/distroless/base:4.0
+# ruleid: platform/container-missing-tools
+RUN mkdir -p /app

@@ -1,0 +1,5 @@
+FROM fedora:43
+# ruleid: selinux/setsebool-persist
+RUN setsebool -P container_manage_cgroup on || true
+# ok: selinux/setsebool-persist
+RUN setsebool -P container_manage_cgroup on || true
