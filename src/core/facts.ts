@@ -15,11 +15,41 @@ export interface ImageRef {
   exact: boolean;
   /** Build args could not all be resolved. */
   unresolved: boolean;
-  context: 'dockerfile-from';
+  /**
+   * Where the reference is: a Dockerfile FROM, a VM image (Terraform, Bicep, ARM, Packer, Azure CLI, Pulumi/CDKTF),
+   * or a container image named by CI or compose files (`container:`, `services:`, `image:`).
+   */
+  context: 'dockerfile-from' | 'vm-image' | 'container-image';
+  /** VM images: the Marketplace parts as written, each with its own span (for fixes that rewrite parts). */
+  vm?: VmImageParts;
+  /** The host syntax that named it (`terraform`, `bicep`, `arm`, `packer`, `az-cli`, `compose`, `github-actions`, ...). */
+  host?: string;
   /** Dockerfile: the stage this FROM starts (its AS name), if any. */
   stage?: string;
   /** Dockerfile: 0-based index of the stage. */
   stageIndex?: number;
+}
+
+/** One part of a VM image reference (publisher, offer, sku, version) or a whole URN string. */
+export interface ImagePart {
+  /** The literal value, or undefined when it is an expression (a variable, a parameter). */
+  value?: string;
+  /** The span to replace to change the value (string contents without quotes). */
+  span: Span;
+  exact: boolean;
+}
+
+/** A VM image reference: four parts, a URN (`Canonical:offer:sku:version`) or an az CLI alias (`Ubuntu2204`). */
+export interface VmImageParts {
+  form: 'parts' | 'urn' | 'alias';
+  publisher?: ImagePart;
+  offer?: ImagePart;
+  sku?: ImagePart;
+  version?: ImagePart;
+  /** form urn/alias: the whole string. */
+  whole?: ImagePart;
+  /** The VM size, when the same resource names one (`Standard_D2s_v5`), for architecture and generation checks. */
+  size?: ImagePart;
 }
 
 /** A file-system path mentioned in a way that touches the file (argument, redirect, mount, volume). */
@@ -27,12 +57,13 @@ export interface PathRef {
   path: string;
   span: Span;
   exact: boolean;
-  context: 'arg' | 'redirect' | 'mount' | 'volume' | 'copy-dest' | 'env' | 'workdir';
+  /** `literal`: a string literal passed to a file API in a program (Python `open('/etc/x')`). */
+  context: 'arg' | 'redirect' | 'mount' | 'volume' | 'copy-dest' | 'env' | 'workdir' | 'literal';
   command?: ShellCommand;
 }
 
 /** The host kinds azl-migrate reads; a new kind adds its name here and an adapter in src/languages/registry.ts. */
-export type FileKind = 'dockerfile' | 'shell' | 'systemd' | 'cloud-init' | 'ansible';
+export type FileKind = 'dockerfile' | 'shell' | 'systemd' | 'cloud-init' | 'ansible' | 'terraform' | 'bicep' | 'arm' | 'packer' | 'workflow' | 'compose' | 'tsjs' | 'python';
 
 /** The distribution family a package name comes from (which name map applies). */
 export type PackageOrigin = 'debian' | 'alpine' | 'el' | 'azurelinux-3.0' | 'azurelinux-4.0';

@@ -20,6 +20,29 @@ function isUnitPath(p: string): boolean {
   return UNIT_FILE.test(p) || UNIT_DROPIN.test(p);
 }
 
+/** Heads come decoded as latin1 (discovery) or UTF-8 (tests): drop a byte-order mark in either form. */
+function stripBom(head: string): string {
+  return head.replace(/^(?:\uFEFF|\u00EF\u00BB\u00BF)/, '');
+}
+
+/** Role folders, inventory variables and task folders of Ansible projects. */
+function isAnsiblePath(p: string): boolean {
+  if (/(^|\/)\.github\//.test(p)) return false;
+  if (/(^|\/)(group_vars|host_vars)\/([^/]+\/)*[^/.]+(\.ya?ml)?$/.test(p)) return true;
+  if (!/\.ya?ml$/i.test(p)) return false;
+  return /(^|\/)roles\/[^/]+\/(tasks|handlers|vars|defaults|meta)\//.test(p) || /(^|\/)(tasks|handlers)\/[^/]+\.ya?ml$/.test(p) || /(^|\/)(site|playbook[^/]*)\.ya?ml$/i.test(p);
+}
+
+/** A playbook (a list of plays with hosts:) or a task list (items with a module and task keywords). */
+function looksLikeAnsible(head: string): boolean {
+  const h = stripBom(head);
+  if (/^#cloud-config/.test(h)) return false;
+  const body = h.replace(/^(?:---[^\n]*\n|#[^\n]*\n|[ \t]*\r?\n)*/, '');
+  if (!/^-[ \t]/.test(body)) return false;
+  if (/^-?[ \t]+(hosts|import_playbook|ansible\.builtin\.import_playbook)[ \t]*:/m.test(body)) return true;
+  return /^-[ \t]+name[ \t]*:/.test(body) && /\n[ \t]+(ansible\.(builtin|posix)\.\w+|community\.general\.\w+|apt|package|dnf|yum|service|systemd|shell|command|copy|template|lineinfile|user|include_tasks|import_tasks|include_vars|become|when|notify|register)[ \t]*:/.test(body);
+}
+
 const SHELL_SHEBANG = /^#!\s*(?:\/usr)?\/bin\/(?:env\s+(?:-S\s+)?)?(?:sh|bash|dash|ash|ksh)\b/;
 
 export const ADAPTERS: LanguageAdapter[] = [
@@ -38,6 +61,65 @@ export const ADAPTERS: LanguageAdapter[] = [
     kind: 'systemd',
     matchName: (p) => isUnitPath(p),
     analyze: async (file, text) => (await import('./systemd/index.js')).analyzeSystemdFile(file, text),
+  },
+  {
+    kind: 'cloud-init',
+    matchName: (p, base) => /^(user-data|cloud-config)(\.ya?ml|\.txt|\.cfg)?$/i.test(base) && !/\.github\//.test(p),
+    matchContent: (head) => /^#cloud-config[ \t]*\r?(\n|$)/.test(stripBom(head)),
+    sniffName: (base) => /\.(ya?ml|cfg|txt|tpl|tftpl|j2)$/i.test(base),
+    analyze: async (file, text) => (await import('./cloudinit/index.js')).analyzeCloudConfig(file, text),
+  },
+  {
+    kind: 'ansible',
+    matchName: (p) => isAnsiblePath(p),
+    matchContent: (head) => looksLikeAnsible(head),
+    sniffName: (base) => /\.ya?ml$/i.test(base),
+    analyze: async (file, text) => (await import('./ansible/index.js')).analyzeAnsibleFile(file, text),
+  },
+  {
+    kind: 'terraform',
+    matchName: (_p, base) => /\.tf(\.json)?$/i.test(base),
+    analyze: async (file, text) => (await import('./terraform/index.js')).analyzeTerraform(file, text),
+  },
+  {
+    kind: 'packer',
+    matchName: (_p, base) => /\.pkr\.(hcl|json)$/i.test(base),
+    matchContent: (head) => /^\s*\{[\s\S]*"(builders|provisioners)"\s*:/.test(stripBom(head)) && !/deploymentTemplate/.test(head),
+    sniffName: (base) => /\.json$/i.test(base),
+    analyze: async (file, text) => (await import('./packer/index.js')).analyzePacker(file, text),
+  },
+  {
+    kind: 'bicep',
+    matchName: (_p, base) => /\.bicep$/i.test(base),
+    analyze: async (file, text) => (await import('./bicep/index.js')).analyzeBicep(file, text),
+  },
+  {
+    kind: 'arm',
+    matchName: () => false,
+    matchContent: (head) => /schema\.management\.azure\.com\/schemas\/[^"]*deploymentTemplate\.json/i.test(head),
+    sniffName: (base) => /\.json$/i.test(base),
+    analyze: async (file, text) => (await import('./arm/index.js')).analyzeArm(file, text),
+  },
+  {
+    kind: 'workflow',
+    matchName: (p, base) => /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(p) || /^azure-pipelines([.-][^/]*)?\.ya?ml$/i.test(base) || /^\.gitlab-ci\.ya?ml$/i.test(base) || /(^|\/)\.azure-pipelines\/[^/]+\.ya?ml$/i.test(p),
+    analyze: async (file, text) => (await import('./workflows/index.js')).analyzeWorkflow(file, text),
+  },
+  {
+    kind: 'compose',
+    matchName: (_p, base) => /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i.test(base),
+    analyze: async (file, text) => (await import('./compose/index.js')).analyzeCompose(file, text),
+  },
+  {
+    kind: 'tsjs',
+    matchName: (_p, base) => /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/i.test(base) && !/\.d\.[mc]?ts$/i.test(base) && !/\.min\.js$/i.test(base),
+    analyze: async (file, text) => (await import('./tsjs/index.js')).analyzeTsJs(file, text),
+  },
+  {
+    kind: 'python',
+    matchName: (_p, base) => /\.pyw?$/i.test(base),
+    matchContent: (head) => /^#!\s*(?:\/usr)?(?:\/local)?\/bin\/(?:env\s+(?:-S\s+)?)?python[0-9.]*\b/.test(head.replace(/^\uFEFF/, '')),
+    analyze: async (file, text) => (await import('./python/index.js')).analyzePythonFile(file, text),
   },
 ];
 

@@ -14,11 +14,11 @@ export const RULES_DIR = join(import.meta.dirname, '../../rules');
 export function caseFiles(ruleId: string): string[] {
   const dir = join(RULES_DIR, ruleId);
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.startsWith('cases') && !f.includes('.fixed')).sort();
+  return readdirSync(dir).filter((f) => f.startsWith('cases') && !f.includes('.fixed') && !f.endsWith('.expected')).sort();
 }
 
 /** Kinds a case file can name explicitly, for kinds found by path or content: `cases.ansible.yml`, `cases.cloud-init.yaml`. */
-const NAMED_KINDS: FileKind[] = ['ansible', 'cloud-init', 'systemd'];
+const NAMED_KINDS: FileKind[] = ['ansible', 'cloud-init', 'systemd', 'arm', 'packer', 'workflow', 'compose'];
 
 export function kindOfCase(name: string): FileKind {
   const named = name.split('.').find((part): part is FileKind => (NAMED_KINDS as string[]).includes(part));
@@ -35,8 +35,30 @@ export interface Expectations {
   ok: Map<number, string[]>;
 }
 
+/**
+ * JSON case files (ARM, Packer JSON, Terraform JSON) cannot carry comments: their expectations live in a sidecar
+ * `<case>.expected` with one `<line> ruleid|ok <rule ids>` per line. readCase registers the sidecar under the case
+ * text, and parseAnnotations uses it for that text.
+ */
+const SIDECARS = new Map<string, Expectations>();
+
+export function parseSidecar(text: string): Expectations {
+  const expected = new Map<number, string[]>();
+  const ok = new Map<number, string[]>();
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^\s*(\d+)\s+(ruleid|ok)\s*:?\s*(.+?)\s*$/.exec(line);
+    if (!m) continue;
+    const map = m[2] === 'ruleid' ? expected : ok;
+    const n = Number(m[1]);
+    map.set(n, [...(map.get(n) ?? []), ...m[3]!.split(',').map((x) => x.trim()).filter(Boolean)]);
+  }
+  return { expected, ok };
+}
+
 /** `# ruleid: a, b` expects findings of a and b on the next line that is not itself an annotation. */
 export function parseAnnotations(text: string): Expectations {
+  const side = SIDECARS.get(text);
+  if (side) return side;
   const lines = text.split(/\r?\n/);
   const expected = new Map<number, string[]>();
   const ok = new Map<number, string[]>();
@@ -56,7 +78,12 @@ export function parseAnnotations(text: string): Expectations {
   return { expected, ok };
 }
 
-export async function findingsFor(file: string, text: string, rules: Rule[], target = 'azurelinux-4.0'): Promise<Finding[]> {
+/** A case file may name its target on a line of its own: `# target: azure-container-linux`. */
+export function targetOfCase(text: string): string | undefined {
+  return /^\s*(?:#|\/\/|;)\s*target:\s*([a-z0-9.-]+)\s*$/m.exec(text)?.[1];
+}
+
+export async function findingsFor(file: string, text: string, rules: Rule[], target = targetOfCase(text) ?? 'azurelinux-4.0'): Promise<Finding[]> {
   const facts = await adapterFor(kindOfCase(file)).analyze(file, text);
   return runRules(facts, { rules, target: loadTarget(target) });
 }
@@ -89,7 +116,10 @@ export function compare(ex: Expectations, findings: Finding[], ruleIds: Set<stri
 }
 
 export function readCase(ruleId: string, name: string): string {
-  return readFileSync(join(RULES_DIR, ruleId, name), 'utf8');
+  const text = readFileSync(join(RULES_DIR, ruleId, name), 'utf8');
+  const side = join(RULES_DIR, ruleId, `${name}.expected`);
+  if (existsSync(side)) SIDECARS.set(text, parseSidecar(readFileSync(side, 'utf8')));
+  return text;
 }
 
 /** Apply safe fixes of `rules` until none is left (at most 10 passes), re-analysing after each pass. */

@@ -134,7 +134,7 @@ describe('Ansible adapter', () => {
     expect(classifyByName('inventory/group_vars/all')).toBe('ansible');
     expect(classifyByName('inventory/host_vars/web1.yml')).toBe('ansible');
     expect(classifyByName('site.yml')).toBe('ansible');
-    expect(classifyByName('docker-compose.yml')).toBeUndefined();
+    expect(classifyByName('docker-compose.yml')).not.toBe('ansible');
     expect(classifyByName('.github/workflows/tasks/ci.yml')).toBeUndefined();
     const a = ADAPTERS.find((x) => x.kind === 'ansible')!;
     expect(a.matchContent!('---\n- hosts: web\n  become: true\n')).toBe(true);

@@ -60,7 +60,7 @@ export function parseImage(ref: string): ImageName {
   return { registry: registry.toLowerCase(), path: path.toLowerCase(), tag, digest };
 }
 
-interface Mapping {
+export interface Mapping {
   test: (i: ImageName) => boolean;
   family: string;
   to: (t: TargetProfile, i: ImageName) => string;
@@ -75,7 +75,7 @@ const distroless = (t: TargetProfile, flavour: string) => t.images[`distroless-$
 /** Language and server images whose default variants are Debian-based (Alpine for -alpine tags). */
 const DEBIAN_BASED = ['python', 'node', 'golang', 'openjdk', 'eclipse-temurin', 'amazoncorretto', 'ruby', 'php', 'perl', 'rust', 'gcc', 'buildpack-deps', 'nginx', 'httpd', 'maven', 'gradle', 'postgres', 'redis', 'mysql', 'mariadb'];
 
-const MAPPINGS: Mapping[] = [
+export const MAPPINGS: Mapping[] = [
   { test: hub('library/ubuntu', 'ubuntu/ubuntu'), family: 'Ubuntu', to: core, severity: 'error' },
   { test: hub('library/debian'), family: 'Debian', to: core, severity: 'error' },
   { test: hub('library/alpine'), family: 'Alpine (musl libc)', to: core, severity: 'error' },
@@ -117,7 +117,7 @@ const MAPPINGS: Mapping[] = [
   },
 ];
 
-function isTarget(i: ImageName): boolean {
+export function isTarget(i: ImageName): boolean {
   return i.registry === 'mcr.microsoft.com' && (i.path.startsWith('azurelinux-beta/') || (i.path.startsWith('azurelinux/') && (i.tag ?? '').startsWith('4')));
 }
 
@@ -134,6 +134,8 @@ export default defineRule({
   create(ctx) {
     return {
       image(ref) {
+        // CI, compose and VM image references are image/container-base's and image/azure-vm's.
+        if (ref.context !== 'dockerfile-from') return;
         if (ref.unresolved) {
           ctx.report({
             span: ref.span,

@@ -1,0 +1,59 @@
+import type { FileFacts, PathRef } from '../../core/facts.js';
+import type { Span } from '../../core/source.js';
+import { parseYaml, toYValue } from '../ansible/yaml.js';
+import { emptyCollected, finishFacts } from '../infra/model.js';
+import { ySetting } from '../infra/obj.js';
+
+/** A bind mount of a compose service: host path, SELinux options, and where `:z` would go. */
+export interface ComposeVolume {
+  service: string;
+  /** Host side as written (`./data`, `/srv/www`). */
+  source: string;
+  target?: string;
+  /** Options after the second colon (`ro,z`), or the long syntax `bind.selinux`. */
+  options: string[];
+  span: Span;
+  exact: boolean;
+  /** short: the offset after the last character of the volume string (append `:z` or `,z`); long: none. */
+  appendAt?: number;
+  long: boolean;
+}
+
+export interface ComposeFacts {
+  volumes: ComposeVolume[];
+}
+
+export function composeOf(f: FileFacts): ComposeFacts | undefined {
+  return (f as FileFacts & { compose?: ComposeFacts }).compose;
+}
+
+/** A docker-compose / compose file: service images and bind mounts (volume labels for SELinux). */
+export async function analyzeCompose(file: string, text: string): Promise<FileFacts> {
+  const c = emptyCollected(text);
+  const parsed = parseYaml(text);
+  for (const p of parsed.problems) c.notes.push({ file, kind: 'parse', message: p.message, ...(c.lineOf?.(p.offset) ?? {}) });
+  const root = parsed.docs[0] ? toYValue(parsed.docs[0].contents, text) : undefined;
+  const volumes: ComposeVolume[] = [];
+  const paths: PathRef[] = [];
+  for (const [name, svc] of root?.entries?.get('services')?.entries ?? []) {
+    const img = ySetting(text, svc.entries?.get('image'));
+    if (img?.value) c.images.push({ image: img.value, raw: img.value, span: img.span, exact: img.exact, unresolved: /\$\{?[A-Za-z_]/.test(img.value), context: 'container-image', host: 'compose' });
+    for (const v of svc.entries?.get('volumes')?.items ?? []) {
+      if (v.value !== undefined) {
+        const s = ySetting(text, v)!;
+        const parts = s.value!.split(':');
+        if (parts.length < 2) continue;
+        volumes.push({ service: name, source: parts[0]!, target: parts[1], options: parts[2] ? parts[2].split(',') : [], span: s.span, exact: s.exact, appendAt: s.exact ? s.span.end : undefined, long: false });
+        if (parts[0]!.startsWith('/')) paths.push({ path: parts[0]!, span: { start: s.span.start, end: s.span.start + parts[0]!.length }, exact: s.exact, context: 'volume' });
+      } else if (v.entries && v.entries.get('type')?.value === 'bind') {
+        const src = ySetting(text, v.entries.get('source'));
+        if (!src?.value) continue;
+        const sel = v.entries.get('bind')?.entries?.get('selinux')?.value;
+        volumes.push({ service: name, source: src.value, target: v.entries.get('target')?.value, options: sel ? [sel] : [], span: src.span, exact: src.exact, long: true });
+      }
+    }
+  }
+  const facts = await finishFacts(file, 'compose', text, c);
+  facts.paths.push(...paths);
+  return Object.assign(facts, { compose: { volumes } });
+}

@@ -1,0 +1,42 @@
+import type { FileFacts } from '../../core/facts.js';
+import { emptyCollected, finishFacts } from '../infra/model.js';
+import { jsonObj, type Obj } from '../infra/obj.js';
+import { parseYaml, toYValue } from '../ansible/yaml.js';
+import { blocksOf, hclParser, parseHcl } from './hcl.js';
+import { fileValues, hclObj } from './obj.js';
+import { collectTerraformResources } from './azure.js';
+
+/** A Terraform file (`*.tf`, HCL) or `*.tf.json`. */
+export async function analyzeTerraform(file: string, text: string): Promise<FileFacts> {
+  const c = emptyCollected(text);
+  const resources: { type: string; obj: Obj }[] = [];
+  if (/\.json$/i.test(file)) {
+    const parsed = parseYaml(text);
+    for (const p of parsed.problems) c.notes.push({ file, kind: 'parse', message: p.message });
+    const root = parsed.docs[0] ? toYValue(parsed.docs[0].contents, text) : undefined;
+    for (const r of [root?.entries?.get('resource')].flatMap((x) => (x?.items ?? (x ? [x] : [])))) {
+      for (const [type, byName] of r.entries ?? []) {
+        for (const [, body] of byName.entries ?? []) {
+          for (const one of body.items ?? [body]) if (one.entries) resources.push({ type, obj: jsonObj(text, { ...one, keySpan: byName.keySpan }) });
+        }
+      }
+    }
+    return finishFacts(file, 'terraform', text, (collectTerraformResources(resources, c, file), c));
+  }
+  const tree = parseHcl(await hclParser(), text);
+  if (!tree) {
+    c.notes.push({ file, kind: 'parse', message: 'HCL: the file could not be parsed within the time budget; it is not analysed.' });
+    return finishFacts(file, 'terraform', text, c);
+  }
+  try {
+    if (tree.rootNode.hasError) c.notes.push({ file, kind: 'parse', message: 'HCL: the file has syntax errors; parts of it may not be analysed.' });
+    const body = tree.rootNode.namedChildren.find((n) => n?.type === 'body') ?? null;
+    const blocks = blocksOf(body);
+    const values = fileValues(blocks);
+    for (const b of blocks) if (b.type === 'resource' && b.labels[0]) resources.push({ type: b.labels[0], obj: hclObj(text, b, values) });
+    collectTerraformResources(resources, c, file);
+  } finally {
+    tree.delete();
+  }
+  return finishFacts(file, 'terraform', text, c);
+}
