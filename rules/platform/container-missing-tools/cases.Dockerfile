@@ -13,6 +13,10 @@ FROM python:3.12-slim AS tools
 # ok: platform/container-missing-tools
 RUN find / -name '*.pyc' -delete
 
+# Stages already on Azure Linux 4.0 are reported by pkg/not-in-image instead.
 FROM mcr.microsoft.com/azurelinux-beta/distroless/base:4.0
-# ruleid: platform/container-missing-tools
+# ok: platform/container-missing-tools
 RUN mkdir -p /app
+FROM mcr.microsoft.com/azurelinux-beta/base/core:4.0
+# ok: platform/container-missing-tools
+RUN useradd -m app

@@ -15,7 +15,7 @@ const ALIASES: Record<string, string[]> = {
   'util-linux': ['util-linux', 'mount'],
   python3: ['python3', 'python3-minimal', 'python3.14', 'python'],
 };
-const DISTROLESS = /azurelinux(-beta)?\/distroless\/(minimal|base)(:|@|$)/;
+const AZL4_IMAGE = /azurelinux-beta\/|azurelinux\/(base\/core|distroless\/\w+):4/;
 
 export default defineRule({
   meta: {
@@ -32,26 +32,14 @@ export default defineRule({
     const active = isDocker || ctx.target.variant === 'container';
     const missing = ctx.target.missingCommands ?? loadTarget('azurelinux-4.0-container').missingCommands ?? {};
     const installed = (pkg: string, before: number) => ctx.facts.packages.some((p) => p.span.start < before && (ALIASES[pkg] ?? [pkg]).includes(p.name));
-    const distrolessReported = new Set<string>();
     return {
       command(cmd) {
         if (!active) return;
         if (isDocker) {
           const image = stageImageOf(ctx.facts as never, cmd) ?? '';
-          if (DISTROLESS.test(image)) {
-            if (distrolessReported.has(image)) return;
-            distrolessReported.add(image);
-            ctx.report({
-              span: cmd.nameWord.span,
-              exact: cmd.exact,
-              severity: 'error',
-              blocker: true,
-              message: `This stage is based on an Azure Linux distroless image (${code(image)}), which has no shell and no package manager: RUN cannot execute.`,
-              why: 'Distroless builds force-remove bash and ca-certificates and delete the rpm database and dnf state; minimal has only filesystem, release and tzdata, base adds glibc, libgcc, openssl-libs and setup. Knowledge sheet §2 "Containers" [M:base/images/container-base/config.sh; M:container-base.kiwi].',
-              action: 'Do the work in a build stage FROM mcr.microsoft.com/azurelinux-beta/base/core:4.0 and COPY the results into the distroless stage.',
-            });
-            return;
-          }
+          // Stages already on an Azure Linux 4.0 image (core or distroless) are pkg/not-in-image's: this rule
+          // looks ahead, at stages whose distribution image the migration will replace.
+          if (AZL4_IMAGE.test(image)) return;
           if (!DISTRO_BASE_IMAGE.test(image)) return;
         }
         const pkg = missing[cmd.base];
