@@ -49,6 +49,24 @@ describe.each(allRules().map((r) => [r.meta.id, r] as const))('rule %s', (id, ru
     expect((await findingsFor(name, text, [rule])).map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([]);
   });
 
+  // Unsafe fixes (they change behaviour) are checked too, against cases.<x>.unsafe-fixed.<ext>.
+  it.each(caseFiles(id))('all fixes of %s (unsafe included) give the .unsafe-fixed file', async (name) => {
+    const text = readCase(id, name);
+    const findings = await findingsFor(name, text, [rule]);
+    const expectedFile = join(RULES_DIR, id, fixedName(name, true));
+    const hasUnsafe = findings.some((f) => f.fix?.safety === 'unsafe');
+    const fixed = hasUnsafe ? await fixUntilStable(name, text, [rule], true) : text;
+    if (process.env.UPDATE_FIXED) {
+      if (hasUnsafe && fixed !== text) writeFileSync(expectedFile, fixed);
+      else if (existsSync(expectedFile)) rmSync(expectedFile);
+    }
+    if (!hasUnsafe || fixed === text) {
+      expect(existsSync(expectedFile)).toBe(false);
+      return;
+    }
+    expect(fixed).toBe(readFileSync(expectedFile, 'utf8'));
+  });
+
   it.each(caseFiles(id))('safe fixes of %s give the .fixed file, which re-parses and no longer has fixable findings', async (name) => {
     const text = readCase(id, name);
     const fixed = await fixUntilStable(name, text, [rule]);

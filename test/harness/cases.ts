@@ -14,7 +14,7 @@ export const RULES_DIR = join(import.meta.dirname, '../../rules');
 export function caseFiles(ruleId: string): string[] {
   const dir = join(RULES_DIR, ruleId);
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.startsWith('cases') && !f.includes('.fixed') && !f.endsWith('.expected')).sort();
+  return readdirSync(dir).filter((f) => f.startsWith('cases') && !/\.(unsafe-)?fixed\./.test(f + '.') && !f.endsWith('.expected')).sort();
 }
 
 /** Kinds a case file can name explicitly, for kinds found by path or content: `cases.ansible.yml`, `cases.cloud-init.yaml`. */
@@ -122,13 +122,13 @@ export function readCase(ruleId: string, name: string): string {
   return text;
 }
 
-/** Apply safe fixes of `rules` until none is left (at most 10 passes), re-analysing after each pass. */
-export async function fixUntilStable(file: string, text: string, rules: Rule[]): Promise<string> {
+/** Apply the fixes of `rules` (safe ones; with `unsafe`, all) until none is left (at most 10 passes), re-analysing after each pass. */
+export async function fixUntilStable(file: string, text: string, rules: Rule[], unsafe = false): Promise<string> {
   const { applyFixes } = await import('../../src/core/fixer.js');
   let current = text;
   for (let pass = 0; pass < 10; pass++) {
     const findings = await findingsFor(file, current, rules);
-    const fixes = findings.flatMap((f) => (f.fix && f.fix.safety === 'safe' ? [f.fix] : []));
+    const fixes = findings.flatMap((f) => (f.fix && (unsafe || f.fix.safety === 'safe') ? [f.fix] : []));
     if (fixes.length === 0) return current;
     const r = applyFixes(current, fixes);
     if (r.text === current) return current;
@@ -137,8 +137,8 @@ export async function fixUntilStable(file: string, text: string, rules: Rule[]):
   throw new Error(`fixes did not settle after 10 passes on ${file}`);
 }
 
-/** The expected fixed counterpart of a case file: cases.x.sh -> cases.x.fixed.sh */
-export function fixedName(name: string): string {
+/** The expected fixed counterpart of a case file: cases.x.sh -> cases.x.fixed.sh (cases.x.unsafe-fixed.sh with unsafe fixes too). */
+export function fixedName(name: string, unsafe = false): string {
   const dot = name.lastIndexOf('.');
-  return `${name.slice(0, dot)}.fixed${name.slice(dot)}`;
+  return `${name.slice(0, dot)}.${unsafe ? 'unsafe-fixed' : 'fixed'}${name.slice(dot)}`;
 }

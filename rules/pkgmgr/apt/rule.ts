@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/core/rule.js';
 import { parseArgs, headSpan, headText, code } from '../../../src/rules/support/commands.js';
-import { allOrNothingPerUnit, refreshFix, translateToDnf } from '../../../src/rules/support/pkgfix.js';
+import { allOrNothingPerUnit, refreshFix, translateToDnf, withStageSafety } from '../../../src/rules/support/pkgfix.js';
 import type { Fix } from '../../../src/core/types.js';
 import type { ShellCommand } from '../../../src/core/facts.js';
 
@@ -60,7 +60,7 @@ export default defineRule({
         const sub = p.sub?.value ?? '';
         const pkgs = p.positionals.map((w) => w.value ?? w.text).join(' ');
         const eq = EQUIVALENT[sub];
-        const fix = fixFor(cmd);
+        const fix = withStageSafety(ctx.facts, cmd, fixFor(cmd));
         ctx.report({
           fix,
           span: headSpan(cmd, p),

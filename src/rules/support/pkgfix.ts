@@ -3,6 +3,8 @@ import type { Fix, TextEdit } from '../../core/types.js';
 import type { ParsedArgs } from './commands.js';
 import { resolvePackage, type SourceDistro } from '../../knowledge/packages.js';
 import { canFix, fix, removeChained, removeWord, replace, words } from './fixes.js';
+import { stageImageOf } from './text.js';
+import type { FileFacts } from '../../core/facts.js';
 
 /** The Azure Linux 4.0 names for package words, or undefined if any is not a clean, supported equivalent. */
 export function mappedNames(pkgs: Word[], from: SourceDistro): string[][] | undefined {
@@ -87,4 +89,18 @@ export function allOrNothingPerUnit(commands: ShellCommand[], belongs: (c: Shell
     }
     return ok ? fixOf(cmd) : undefined;
   };
+}
+
+/** Images whose package manager is dnf: Azure Linux 4.0 itself, or Azure Linux 3.0 / CBL-Mariner core, whose FROM fix is safe. */
+const DNF_STAGE = /(^|\/)(azurelinux-beta\/|azurelinux\/base\/core:|cbl-mariner\/base\/core:)/;
+
+/**
+ * In a Dockerfile stage still based on another distribution, `apt-get` -> `dnf` only works together with the
+ * base image change (itself unsafe): the fix is then unsafe too, so a safe run never leaves dnf on Debian.
+ */
+export function withStageSafety(facts: FileFacts, cmd: ShellCommand, f: Fix | undefined): Fix | undefined {
+  if (!f || facts.kind !== 'dockerfile') return f;
+  const image = stageImageOf(facts as never, cmd) ?? '';
+  if (DNF_STAGE.test(image)) return f;
+  return { ...f, title: `${f.title} (with the base image change: this stage is ${image || 'not yet'} Azure Linux)`, safety: 'unsafe' };
 }
