@@ -1,3 +1,4 @@
+import type { Fix } from '../../../src/core/types.js';
 import { defineRule } from '../../../src/core/rule.js';
 import { ansibleOf } from '../../../src/languages/ansible/facts.js';
 import { shortModule } from '../../../src/languages/ansible/index.js';
@@ -11,6 +12,19 @@ const CENTOS = worldIndex('centos');
 const FEDORA = worldIndex('fedora');
 const KEYED = /\{\{[^}]*\b(ansible_os_family|ansible_distribution|ansible_facts\s*(\[\s*['"](os_family|distribution)['"]\s*\]|\.(os_family|distribution)))\b[^}]*\}\}/;
 
+/**
+ * `when: ansible_os_family == 'RedHat'` -> `when: (ansible_os_family == 'RedHat') or ansible_pkg_mgr in ['dnf', 'dnf5']`:
+ * keyed on the package manager, which ansible-core detects as dnf5 on Azure Linux 4.0 (dnf and yum are dnf5
+ * symlinks). Only for a plain, one-line `when:` value. Unsafe: the task now also runs on Azure Linux.
+ */
+function gateFix(w: { value?: string; span: { start: number; end: number }; exact: boolean }, text: string): Fix | undefined {
+  const v = w.value;
+  if (!v || !w.exact || text.slice(w.span.start, w.span.end) !== v || /[\n#]|\{\{/.test(v) || /^[\s'"[{&*!|>%@`]/.test(v)) return undefined;
+  const lineStart = text.lastIndexOf('\n', w.span.start - 1) + 1;
+  if (!/^\s*(-\s+)?when:\s*$/.test(text.slice(lineStart, w.span.start)) && !/^\s*-\s+$/.test(text.slice(lineStart, w.span.start))) return undefined;
+  return { title: 'Also run on Azure Linux (dnf-based hosts)', safety: 'unsafe', edits: [{ span: w.span, text: `(${v}) or ansible_pkg_mgr in ['dnf', 'dnf5']` }] };
+}
+
 export default defineRule({
   meta: {
     id: 'ansible/os-family-gate',
@@ -18,7 +32,7 @@ export default defineRule({
     category: 'distro-identity',
     severity: 'warning',
     blocker: false,
-    fixable: false,
+    fixable: 'unsafe',
     kinds: ['ansible'],
     effort: 2,
     unconfirmed: true,
@@ -42,6 +56,7 @@ export default defineRule({
                 why: "ansible-core's OS_FAMILY_MAP (module_utils/facts/system/distribution.py) has no Azure Linux entry, so ansible_os_family is not 'RedHat' and ansible_distribution is none of the known RPM distributions on Azure Linux 4.0 (its exact value is UNCONFIRMED).",
                 action: "Test what you mean: `ansible_pkg_mgr in ['dnf', 'dnf5', 'yum']`, or add Azure Linux explicitly (`ansible_os_family in ['RedHat', 'Azurelinux'] or ansible_distribution is search('(?i)azure')`) after checking `ansible -m setup` on an Azure Linux 4.0 host.",
                 evidence: w.value,
+                fix: gateFix(w, ctx.facts.source.text),
               });
             } else if (r.numericVersion && r.v[AZL] !== r.v[FEDORA] && r.v[AZL] !== 2 && r.v[FEDORA] !== 2) {
               ctx.report({

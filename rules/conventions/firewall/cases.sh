@@ -2,6 +2,10 @@
 # ruleid: conventions/firewall
 ufw allow 8080/tcp
 # ruleid: conventions/firewall
+sudo ufw allow 6000:6010
+# ruleid: conventions/firewall
+ufw allow OpenSSH
+# ruleid: conventions/firewall
 sudo ufw --force enable
 # ruleid: conventions/firewall
 iptables-save > /etc/iptables/rules.v4

@@ -1,3 +1,27 @@
+import type { ShellCommand } from '../../../src/core/facts.js';
+import type { Fix } from '../../../src/core/types.js';
+import { canFix } from '../../../src/rules/support/fixes.js';
+import { channelOf } from '../../../src/knowledge/catalog.js';
+
+/**
+ * `locale-gen en_US.UTF-8 de_DE.UTF-8` -> `dnf install -y glibc-langpack-en glibc-langpack-de`, when every
+ * locale names a language whose langpack is a base-channel package (knowledge sheet §2 "Locale").
+ */
+function localeGenFix(cmd: ShellCommand, text: string): Fix | undefined {
+  void text;
+  if (!canFix(cmd) || cmd.args.length === 0) return undefined;
+  const packs: string[] = [];
+  for (const a of cmd.args) {
+    const m = /^([a-z]{2,3})(_[A-Z]{2})?(\.(UTF-8|utf8))?$/.exec(a.value ?? '');
+    if (!m) return undefined;
+    const pkg = `glibc-langpack-${m[1]}`;
+    if (channelOf(pkg) !== 'base') return undefined;
+    if (!packs.includes(pkg)) packs.push(pkg);
+  }
+  const last = cmd.args[cmd.args.length - 1]!;
+  return { title: `Install ${packs.join(' ')}`, safety: 'safe', edits: [{ span: { start: cmd.nameWord.span.start, end: last.span.end }, text: `dnf install -y ${packs.join(' ')}` }] };
+}
+
 import { commandPathRule, code } from '../../../src/rules/support/simple.js';
 
 const WHY =
@@ -10,7 +34,7 @@ export default commandPathRule(
     category: 'conventions',
     severity: 'error',
     blocker: true,
-    fixable: false,
+    fixable: 'safe',
     effort: 1,
   },
   {
@@ -20,6 +44,7 @@ export default commandPathRule(
         names: ['locale-gen'],
         message: () => `${code('locale-gen')} does not exist on Azure Linux 4.0.`,
         action: 'Install the language pack instead: `dnf install -y glibc-langpack-en` (one per language, or glibc-all-langpacks); C.UTF-8 is always available.',
+        fix: (c, text) => localeGenFix(c, text),
       },
       {
         names: ['update-locale'],

@@ -2,6 +2,8 @@
 # ruleid: selinux/disable
 setenforce 0
 # ruleid: selinux/disable
+sudo setenforce 0 && systemctl restart nginx
+# ruleid: selinux/disable
 sed -i 's/^SELINUX=enforcing/SELINUX=disabled/' /etc/selinux/config
 # ruleid: selinux/disable
 echo "SELINUX=permissive" > /etc/selinux/config

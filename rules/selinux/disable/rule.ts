@@ -1,3 +1,5 @@
+import type { Fix } from '../../../src/core/types.js';
+import { canFix } from '../../../src/rules/support/fixes.js';
 import { defineRule } from '../../../src/core/rule.js';
 import type { ShellCommand } from '../../../src/core/facts.js';
 import { code } from '../../../src/rules/support/commands.js';
@@ -9,6 +11,25 @@ const ACTION =
   'Keep SELinux enforcing and fix the denials: `ausearch -m avc -ts recent`, then label files (`semanage fcontext -a -t TYPE "PATH(/.*)?" && restorecon -Rv PATH`), allow ports (`semanage port -a`) or set booleans (`setsebool -P`). For a single noisy service, `semanage permissive -a DOMAIN_t` is narrower than making the whole system permissive.';
 const KARG = /(?<![\w.-])(selinux=0|enforcing=0)(?![\w.])/g;
 
+/**
+ * Remove `setenforce 0`: a line holding only it becomes a comment that says why; inside a list (`a && setenforce 0
+ * && b`) it becomes `true`, so the list keeps its meaning. Unsafe: the service may now hit the denials.
+ */
+function setenforceFix(cmd: ShellCommand, text: string): Fix | undefined {
+  if (!canFix(cmd)) return undefined;
+  const lineStart = text.lastIndexOf('\n', cmd.span.start - 1) + 1;
+  let lineEnd = text.indexOf('\n', cmd.span.end);
+  if (lineEnd < 0) lineEnd = text.length;
+  if (text[lineEnd - 1] === '\r') lineEnd--;
+  const before = text.slice(lineStart, cmd.span.start);
+  const after = text.slice(cmd.span.end, lineEnd);
+  const comment = `# removed \`${text.slice(cmd.span.start, cmd.span.end)}\`: SELinux stays enforcing on Azure Linux 4.0 (azl-migrate explain selinux/disable)`;
+  if (/^[ \t]*$/.test(before) && /^[ \t]*$/.test(after)) {
+    return { title: 'Remove setenforce 0 (keep SELinux enforcing)', safety: 'unsafe', edits: [{ span: cmd.span, text: comment }] };
+  }
+  return { title: 'Replace setenforce 0 with true (keep SELinux enforcing)', safety: 'unsafe', edits: [{ span: cmd.span, text: 'true' }] };
+}
+
 export default defineRule({
   meta: {
     id: 'selinux/disable',
@@ -16,7 +37,7 @@ export default defineRule({
     category: 'selinux',
     severity: 'warning',
     blocker: false,
-    fixable: false,
+    fixable: 'unsafe',
     effort: 3,
   },
   create(ctx) {
@@ -33,6 +54,7 @@ export default defineRule({
             message: `${code('setenforce ' + a.value)} makes SELinux permissive until the next boot; Azure Linux 4.0 runs the targeted policy enforcing.`,
             why: `${STATE} \`setenforce 0\` hides the denials the service will hit after a reboot, and is lost then.`,
             action: ACTION,
+            fix: setenforceFix(cmd, ctx.facts.source.text),
           });
           return;
         }

@@ -13,7 +13,7 @@ export interface CommandSpec {
   why?: string;
   severity?: ReportInput['severity'];
   blocker?: boolean;
-  fix?: (cmd: ShellCommand) => ReportInput['fix'];
+  fix?: (cmd: ShellCommand, text: string) => ReportInput['fix'];
   /** The word to report on (default: the command name). */
   word?: (cmd: ShellCommand) => Word | undefined;
 }
@@ -50,7 +50,7 @@ export function commandPathRule(meta: RuleMeta, spec: { why: string; commands?: 
               action: c.action,
               severity: c.severity,
               blocker: c.blocker,
-              fix: c.fix?.(cmd),
+              fix: c.fix?.(cmd, ctx.facts.source.text),
             });
             return;
           }
