@@ -1,6 +1,7 @@
 import type { ShellCommand } from '../../../src/core/facts.js';
 import type { Fix } from '../../../src/core/types.js';
 import { canFix } from '../../../src/rules/support/fixes.js';
+import { withStageSafety } from '../../../src/rules/support/pkgfix.js';
 import { channelOf } from '../../../src/knowledge/catalog.js';
 
 /**
@@ -44,7 +45,7 @@ export default commandPathRule(
         names: ['locale-gen'],
         message: () => `${code('locale-gen')} does not exist on Azure Linux 4.0.`,
         action: 'Install the language pack instead: `dnf install -y glibc-langpack-en` (one per language, or glibc-all-langpacks); C.UTF-8 is always available.',
-        fix: (c, text) => localeGenFix(c, text),
+        fix: (c, text, facts) => withStageSafety(facts, c, localeGenFix(c, text)),
       },
       {
         names: ['update-locale'],

@@ -1,5 +1,5 @@
 import { defineRule, type Rule, type RuleMeta, type ReportInput } from '../../core/rule.js';
-import type { PathRef, ShellCommand, Word } from '../../core/facts.js';
+import type { FileFacts, PathRef, ShellCommand, Word } from '../../core/facts.js';
 import { code } from './commands.js';
 import { isUse, isWrite, pathMatch } from './text.js';
 
@@ -13,7 +13,7 @@ export interface CommandSpec {
   why?: string;
   severity?: ReportInput['severity'];
   blocker?: boolean;
-  fix?: (cmd: ShellCommand, text: string) => ReportInput['fix'];
+  fix?: (cmd: ShellCommand, text: string, facts: FileFacts) => ReportInput['fix'];
   /** The word to report on (default: the command name). */
   word?: (cmd: ShellCommand) => Word | undefined;
 }
@@ -50,7 +50,7 @@ export function commandPathRule(meta: RuleMeta, spec: { why: string; commands?: 
               action: c.action,
               severity: c.severity,
               blocker: c.blocker,
-              fix: c.fix?.(cmd, ctx.facts.source.text),
+              fix: c.fix?.(cmd, ctx.facts.source.text, ctx.facts),
             });
             return;
           }
