@@ -1,3 +1,4 @@
+import type { Fix } from '../../../src/core/types.js';
 import { defineRule } from '../../../src/core/rule.js';
 import type { Span } from '../../../src/core/source.js';
 import { unitsOf } from '../../../src/languages/systemd/index.js';
@@ -12,6 +13,22 @@ export const DEBIAN_ACCOUNTS: Record<string, string> = {
 const UNIT_KEYS = new Set(['User', 'Group', 'SupplementaryGroups', 'SocketUser', 'SocketGroup']);
 const OWNER_COMMANDS = new Set(['chown', 'chgrp', 'install', 'useradd', 'usermod', 'adduser', 'runuser', 'setpriv']);
 
+/**
+ * In a unit: `nogroup` -> `nobody`, and `www-data` -> the web server's own account when the unit runs nginx
+ * (`nginx`) or httpd (`apache`); for any other program there is no right answer, so no fix. Unsafe: file
+ * ownership and permissions must follow.
+ */
+function unitAccountFix(name: string, u: { directives: { key: string; valueSource: { text: string } }[] }, span: Span): Fix | undefined {
+  let to: string | undefined;
+  if (name === 'nogroup') to = 'nobody';
+  else {
+    const exec = u.directives.filter((d) => d.key === 'ExecStart').map((d) => d.valueSource.text).join(' ');
+    if (/(^|[\s/])nginx(\s|$)/.test(exec)) to = 'nginx';
+    else if (/(^|[\s/])(httpd|apache2)(\s|$)/.test(exec)) to = 'apache';
+  }
+  return to ? { title: `Use ${to}`, safety: 'unsafe', edits: [{ span, text: to }] } : undefined;
+}
+
 export default defineRule({
   meta: {
     id: 'systemd/debian-account',
@@ -19,12 +36,13 @@ export default defineRule({
     category: 'conventions',
     severity: 'warning',
     blocker: false,
-    fixable: false,
+    fixable: 'unsafe',
     effort: 1,
   },
   create(ctx) {
-    const report = (span: Span, exact: boolean, name: string, where: string) =>
+    const report = (span: Span, exact: boolean, name: string, where: string, fix?: Fix) =>
       ctx.report({
+        fix,
         span,
         exact,
         message: `${where} uses the Debian account ${code(name)}, which does not exist on Azure Linux 4.0.`,
@@ -55,7 +73,7 @@ export default defineRule({
             for (const m of d.valueSource.text.matchAll(/\S+/g)) {
               if (!(m[0] in DEBIAN_ACCOUNTS)) continue;
               const h = d.valueSource.toHost({ start: m.index, end: m.index + m[0].length });
-              report(h.span, h.exact, m[0], `${d.key}=`);
+              report(h.span, h.exact, m[0], `${d.key}=`, h.exact ? unitAccountFix(m[0], u, h.span) : undefined);
             }
           }
         }
