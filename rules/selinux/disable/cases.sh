@@ -24,3 +24,7 @@ cat > /etc/selinux/config <<'CFG'
 SELINUX=disabled
 SELINUXTYPE=targeted
 CFG
+# ruleid: selinux/disable
+echo "SELINUX=disabled" > /etc/selinux/config && reboot
+# ruleid: selinux/disable
+echo "SELINUX=disabled" | sudo tee /etc/selinux/config

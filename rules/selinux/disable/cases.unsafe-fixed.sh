@@ -4,9 +4,9 @@
 # ruleid: selinux/disable
 true && systemctl restart nginx
 # ruleid: selinux/disable
-sed -i 's/^SELINUX=enforcing/SELINUX=disabled/' /etc/selinux/config
+# removed `sed -i 's/^SELINUX=enforcing/SELINUX=disabled/' /etc/selinux/config`: SELinux stays enforcing on Azure Linux 4.0 (azl-migrate explain selinux/disable)
 # ruleid: selinux/disable
-echo "SELINUX=permissive" > /etc/selinux/config
+# removed `echo "SELINUX=permissive" > /etc/selinux/config`: SELinux stays enforcing on Azure Linux 4.0 (azl-migrate explain selinux/disable)
 # ruleid: selinux/disable
 grubby --update-kernel=ALL --args="selinux=0"
 # ok: selinux/disable
@@ -24,3 +24,7 @@ cat > /etc/selinux/config <<'CFG'
 SELINUX=disabled
 SELINUXTYPE=targeted
 CFG
+# ruleid: selinux/disable
+echo "SELINUX=disabled" > /etc/selinux/config && reboot
+# ruleid: selinux/disable
+echo "SELINUX=disabled" | sudo tee /etc/selinux/config

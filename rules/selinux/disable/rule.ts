@@ -16,6 +16,11 @@ const KARG = /(?<![\w.-])(selinux=0|enforcing=0)(?![\w.])/g;
  * && b`) it becomes `true`, so the list keeps its meaning. Unsafe: the service may now hit the denials.
  */
 function setenforceFix(cmd: ShellCommand, text: string): Fix | undefined {
+  return removeCommandFix(cmd, text, 'Remove setenforce 0 (keep SELinux enforcing)');
+}
+
+/** Remove a command: a comment saying why when it stands alone on its line, else `true` (keeps a list's meaning). */
+function removeCommandFix(cmd: ShellCommand, text: string, title: string): Fix | undefined {
   if (!canFix(cmd)) return undefined;
   const lineStart = text.lastIndexOf('\n', cmd.span.start - 1) + 1;
   let lineEnd = text.indexOf('\n', cmd.span.end);
@@ -24,10 +29,19 @@ function setenforceFix(cmd: ShellCommand, text: string): Fix | undefined {
   const before = text.slice(lineStart, cmd.span.start);
   const after = text.slice(cmd.span.end, lineEnd);
   const comment = `# removed \`${text.slice(cmd.span.start, cmd.span.end)}\`: SELinux stays enforcing on Azure Linux 4.0 (azl-migrate explain selinux/disable)`;
-  if (/^[ \t]*$/.test(before) && /^[ \t]*$/.test(after)) {
-    return { title: 'Remove setenforce 0 (keep SELinux enforcing)', safety: 'unsafe', edits: [{ span: cmd.span, text: comment }] };
+  // Never touch one side of a pipe (`echo X | tee F` with `true` would empty F).
+  if (/^[ \t]*\|(?!\|)/.test(after) || /(^|[^|])\|[ \t]*$/.test(before)) return undefined;
+  if (/^[ \t]*$/.test(before) && /^[ \t]*$/.test(after)) return { title, safety: 'unsafe', edits: [{ span: cmd.span, text: comment }] };
+  // Redirects are not part of the command's span: never leave `true > /etc/selinux/config` (it would empty the
+  // file). A line holding only the command and its redirects becomes the comment; otherwise, no fix.
+  if (cmd.redirects.length) {
+    const lastRedirect = Math.max(...cmd.redirects.map((r) => r.target.span.end));
+    if (/^[ \t]*$/.test(before) && /^[ \t]*$/.test(text.slice(lastRedirect, lineEnd))) {
+      return { title, safety: 'unsafe', edits: [{ span: { start: cmd.span.start, end: lastRedirect }, text: `# removed \`${text.slice(cmd.span.start, lastRedirect)}\`: SELinux stays enforcing on Azure Linux 4.0 (azl-migrate explain selinux/disable)` }] };
+    }
+    return undefined;
   }
-  return { title: 'Replace setenforce 0 with true (keep SELinux enforcing)', safety: 'unsafe', edits: [{ span: cmd.span, text: 'true' }] };
+  return { title: `${title}: replaced by true inside a list`, safety: 'unsafe', edits: [{ span: cmd.span, text: 'true' }] };
 }
 
 export default defineRule({
@@ -83,6 +97,7 @@ export default defineRule({
               : `${code('SELINUX=permissive')} makes every SELinux domain permissive from the next boot.`,
             why: STATE,
             action: disabled ? `${ACTION} If SELinux really must be off, use the ${code('selinux=0')} kernel argument (\`grubby --update-kernel=ALL --args=selinux=0\`).` : ACTION,
+            fix: c.file.via !== 'heredoc' ? removeCommandFix(c.file.command, ctx.facts.source.text, `Remove the edit that sets SELINUX=${c.m[1]} (keep SELinux enforcing)`) : undefined,
           });
         }
         for (const c of contentMatches(files, KARG, (p) => p === '/etc/default/grub' || p === '/etc/kernel/cmdline')) {
