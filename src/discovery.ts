@@ -58,10 +58,14 @@ export async function discover(root: string, paths: string[], opts: DiscoveryOpt
     const stack = await ignoresAbove(root, rel, base);
     if (st.isDirectory()) await walk(root, abs, stack, opts, result, seen);
     else if (st.isFile()) await consider(abs, toPosix(relative(root, abs)), st.size, opts, result, seen, true);
+    else result.skipped.push({ file: rel, reason: NOT_REGULAR });
   }
   result.files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   return result;
 }
+
+/** FIFOs, sockets and devices are never opened (reading a FIFO would wait for a writer). */
+const NOT_REGULAR = 'not a regular file (a FIFO, socket or device); not read';
 
 function toPosix(p: string): string {
   return sep === '/' ? p : p.split(sep).join('/');
@@ -130,6 +134,7 @@ async function walk(root: string, dirAbs: string, layers: IgnoreLayer[], opts: D
     }
     if (e.isDir) await walk(root, abs, here, opts, result, seen);
     else if (e.isFile) await consider(abs, rel, -1, opts, result, seen, false);
+    else if (classifyByName(rel)) result.skipped.push({ file: rel, reason: NOT_REGULAR });
   }
 }
 

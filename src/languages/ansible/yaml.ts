@@ -23,16 +23,59 @@ const MAX_DEPTH = 64;
 export function parseYaml(text: string): ParsedYaml {
   const problems: YamlProblem[] = [];
   const docs: Document.Parsed[] = [];
+  const deep = tooDeep(text);
+  if (deep !== undefined) {
+    problems.push({ offset: deep, message: `YAML nested more than ${MAX_PARSE_NESTING} levels deep: not analysed` });
+    return { docs, problems };
+  }
   try {
     const composer = new Composer({ keepSourceTokens: true, version: '1.1', uniqueKeys: false, strict: false });
     for (const doc of composer.compose(new Parser().parse(text), true)) {
       docs.push(doc);
-      for (const e of doc.errors) problems.push({ offset: e.pos[0], message: `YAML: ${firstLine(e.message)}` });
+      for (const e of doc.errors) problems.push({ offset: Math.max(0, Math.min(e.pos[0], text.length)), message: `YAML: ${firstLine(e.message)}` });
     }
   } catch (e) {
     problems.push({ offset: 0, message: `YAML could not be parsed: ${firstLine((e as Error).message)}` });
   }
   return { docs, problems };
+}
+
+/**
+ * The yaml library composes nested collections recursively: thousands of levels overflow the stack, and when that
+ * happens while V8 compiles a regular expression, the process dies (a fatal out-of-memory error, not an exception).
+ * Real files nest a few dozen levels, so deeper text is refused before parsing.
+ */
+const MAX_PARSE_NESTING = 256;
+
+/**
+ * Offset where nesting exceeds MAX_PARSE_NESTING, by an over-estimate that needs no parse: flow brackets open at once
+ * plus, per line, the indentation and the compact `- ` entries it starts with. undefined when it stays below.
+ */
+function tooDeep(text: string): number | undefined {
+  let flow = 0;
+  let lineStart = true;
+  let block = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      lineStart = true;
+      block = 0;
+      continue;
+    }
+    if (lineStart) {
+      const n = text.charCodeAt(i + 1);
+      if (c === 32 || c === 9 || (c === 45 /* - */ && (n === 32 || n === 9))) {
+        block++;
+        if (block > MAX_PARSE_NESTING) return i;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (c === 91 || c === 123) {
+      if (++flow > MAX_PARSE_NESTING) return i;
+    } else if ((c === 93 || c === 125) && flow > 0) flow--;
+  }
+  return undefined;
 }
 
 function firstLine(s: string): string {

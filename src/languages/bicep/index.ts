@@ -93,7 +93,9 @@ class P {
     const n = this.peek(1);
     if (t.t === 'str' && (!n || n.t === 'nl' || this.is(n, ',') || this.is(n, '}') || this.is(n, ']'))) {
       this.i++;
-      return { value: t.value, span: t.multi ? t.span : { start: t.span.start - 1, end: t.span.end + 1 }, exact: t.value !== undefined, keySpan };
+      // An unterminated string (at the end of the line or file) has no closing quote to include.
+      const closed = this.host[t.span.end] === "'";
+      return { value: t.value, span: t.multi ? t.span : { start: t.span.start - 1, end: t.span.end + (closed ? 1 : 0) }, exact: t.value !== undefined, keySpan };
     }
     if (t.t === 'id' && (t.text === 'true' || t.text === 'false') && (!n || n.t === 'nl' || this.is(n, ',') || this.is(n, '}'))) {
       this.i++;
@@ -130,7 +132,12 @@ class P {
       } else if (this.is(k, '@')) {
         // A decorator line inside an object: skip to the end of the line.
         while (this.peek() && this.peek()!.t !== 'nl') this.i++;
-      } else this.value();
+      } else {
+        // A stray `]` or `)` makes no value: step over it, or the loop would never end.
+        const at = this.i;
+        this.value();
+        if (this.i === at) this.i++;
+      }
     }
     const close = this.peek();
     if (close) this.i++;
@@ -148,7 +155,10 @@ class P {
       this.skipNl();
       const k = this.peek();
       if (!k || this.is(k, ']')) break;
+      const at = this.i;
       items.push(this.value());
+      // A stray `}` or `)` makes no value: step over it, or the loop would never end.
+      if (this.i === at) this.i++;
     }
     const close = this.peek();
     if (close) this.i++;
