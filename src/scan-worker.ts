@@ -17,16 +17,18 @@ const { allRules } = await import('./rules/index.js');
 let rules: Rule[] = [];
 let targetId = '';
 let maxFileSize: number | undefined;
+let repoFiles: ReadonlySet<string> = new Set();
 /** Kinds whose adapter (and parser) is loaded: loading is not charged to the first file's time budget. */
 const warm = new Set<FileKind>();
 // Files are analysed one after the other, in the order sent.
 let queue: Promise<void> = Promise.resolve();
-parentPort!.on('message', (m: { type: 'init'; ruleIds: string[]; targetId: string; maxFileSize: number } | { type: 'file'; index: number; abs: string; rel: string; kind: FileKind }) => {
+parentPort!.on('message', (m: { type: 'init'; ruleIds: string[]; targetId: string; maxFileSize: number; repoFiles: string[] } | { type: 'file'; index: number; abs: string; rel: string; kind: FileKind }) => {
   if (m.type === 'init') {
     const wanted = new Set(m.ruleIds);
     rules = allRules().filter((r) => wanted.has(r.meta.id));
     targetId = m.targetId;
     maxFileSize = m.maxFileSize;
+    repoFiles = new Set(m.repoFiles);
     return;
   }
   queue = queue
@@ -36,7 +38,7 @@ parentPort!.on('message', (m: { type: 'init'; ruleIds: string[]; targetId: strin
         warm.add(m.kind);
       }
       parentPort!.postMessage({ type: 'start', index: m.index });
-      const outcome = await scanFile(m.abs, m.rel, m.kind, rules, targetId, maxFileSize);
+      const outcome = await scanFile(m.abs, m.rel, m.kind, rules, targetId, maxFileSize, repoFiles);
       parentPort!.postMessage({ type: 'result', index: m.index, outcome });
     })
     .catch((e: unknown) => {

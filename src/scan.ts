@@ -83,12 +83,12 @@ export function decode(buf: Uint8Array): Decoded {
 }
 
 /** Analyse one file's text and run the rules on it. Never throws: failures become notes. */
-export async function scanText(file: string, kind: FileKind, text: string, rules: Rule[], targetId: string): Promise<{ findings: ScanFinding[]; notes: FileNote[]; directives: Directive[] }> {
+export async function scanText(file: string, kind: FileKind, text: string, rules: Rule[], targetId: string, repoFiles?: ReadonlySet<string>): Promise<{ findings: ScanFinding[]; notes: FileNote[]; directives: Directive[] }> {
   let directives: Directive[] = [];
   try {
     directives = parseDirectives(file, text);
     const facts = await adapterFor(kind).analyze(file, text);
-    const findings = runRules(facts, { rules, target: loadTarget(targetId) });
+    const findings = runRules(facts, { rules, target: loadTarget(targetId), ...(repoFiles ? { repoFiles } : {}) });
     return { findings: withRegions(findings, facts.source), notes: facts.notes, directives };
   } catch (e) {
     // Thousands of nested brackets or substitutions exhaust the stack of a recursive parser or walker.
@@ -146,12 +146,12 @@ export function readBounded(abs: string, max: number): Buffer | string {
 }
 
 /** Read, decode and analyse one file. Never throws. */
-export async function scanFile(abs: string, rel: string, kind: FileKind, rules: Rule[], targetId: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): Promise<FileOutcome> {
+export async function scanFile(abs: string, rel: string, kind: FileKind, rules: Rule[], targetId: string, maxFileSize = DEFAULT_MAX_FILE_SIZE, repoFiles?: ReadonlySet<string>): Promise<FileOutcome> {
   const buf = readBounded(abs, maxFileSize);
   if (typeof buf === 'string') return skippedOutcome(buf);
   const d = decode(buf);
   if (!d.ok) return skippedOutcome(d.reason);
-  return scanText(rel, kind, d.text, rules, targetId);
+  return scanText(rel, kind, d.text, rules, targetId, repoFiles);
 }
 
 /** Scanning spreads over more than one worker thread from this many files on (below it, starting workers costs more). */
@@ -226,11 +226,12 @@ async function scanAll(files: WorkItem[], rules: Rule[], targetId: string, opts:
   let done = 0;
   const progress = (i: number) => opts.onProgress?.(++done, files.length, files[i]!.rel);
   const max = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const repoFiles: ReadonlySet<string> = new Set(files.map((f) => f.rel));
   if (!spec || files.length < SMALL_SCAN || (budget <= 0 && workers < 2)) {
     void early?.w.terminate();
     for (let i = 0; i < files.length; i++) {
       const f = files[i]!;
-      outcomes[i] = await scanFile(f.abs, f.rel, f.kind, rules, targetId, max);
+      outcomes[i] = await scanFile(f.abs, f.rel, f.kind, rules, targetId, max, repoFiles);
       progress(i);
     }
     return outcomes;
@@ -308,7 +309,7 @@ async function scanAll(files: WorkItem[], rules: Rule[], targetId: string, opts:
         w.on('error', (e) => died(e.message));
         w.on('exit', (code) => died(`the scan worker stopped (exit code ${code})`));
         if (sp.dead !== undefined) return died(sp.dead);
-        w.postMessage({ type: 'init', ruleIds, targetId, maxFileSize: max });
+        w.postMessage({ type: 'init', ruleIds, targetId, maxFileSize: max, repoFiles: [...repoFiles] });
         feed();
       };
       startWorker();
@@ -317,7 +318,7 @@ async function scanAll(files: WorkItem[], rules: Rule[], targetId: string, opts:
   for (let i = 0; i < files.length; i++) {
     if (outcomes[i]) continue;
     const f = files[i]!;
-    outcomes[i] = await scanFile(f.abs, f.rel, f.kind, rules, targetId, max);
+    outcomes[i] = await scanFile(f.abs, f.rel, f.kind, rules, targetId, max, repoFiles);
     progress(i);
   }
   return outcomes;

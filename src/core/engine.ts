@@ -35,6 +35,8 @@ export function fingerprintOf(ruleId: string, file: string, evidence: string, oc
 export interface EngineOptions {
   rules: Rule[];
   target: TargetProfile;
+  /** POSIX paths (relative to the scan root) of the files the scan found, for rules that look for a sibling file. */
+  repoFiles?: ReadonlySet<string>;
 }
 
 /** Run every rule over one file's facts. Pure: no I/O. Findings come back sorted by position. */
@@ -50,6 +52,7 @@ export function runRules(facts: FileFacts, opts: EngineOptions): Finding[] {
     const ctx: RuleContext = {
       facts,
       target: opts.target,
+      repoFiles: opts.repoFiles,
       report: (r: ReportInput) => findings.push(makeFinding(rule, facts, r, occurrences)),
     };
     visitors.push({ rule, v: rule.create(ctx) });

@@ -56,6 +56,8 @@ export interface ReportInput {
 export interface RuleContext {
   readonly facts: FileFacts;
   readonly target: TargetProfile;
+  /** POSIX paths (relative to the scan root) of the files the scan found; undefined when scanning text alone. */
+  readonly repoFiles?: ReadonlySet<string>;
   report(r: ReportInput): void;
 }
 

@@ -25,6 +25,23 @@ function gateFix(w: { value?: string; span: { start: number; end: number }; exac
   return { title: 'Also run on Azure Linux (dnf-based hosts)', safety: 'unsafe', edits: [{ span: w.span, text: `(${v}) or ansible_pkg_mgr in ['dnf', 'dnf5']` }] };
 }
 
+/**
+ * Whether the repository has a file the keyed include could pick on Azure Linux: a file in the folder the include
+ * reads from (the role's vars/ or tasks/, or the including file's folder) whose name mentions Azure Linux. The fact
+ * value itself is UNCONFIRMED, so any name containing "azure" or "azl" counts.
+ */
+function hasAzureVariant(file: string, module: string, target: string, repoFiles: ReadonlySet<string>): boolean {
+  const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
+  const role = /^((?:.*\/)?roles\/[^/]+)\//.exec(file)?.[1];
+  const sub = target.includes('/') ? target.slice(0, target.lastIndexOf('/')).replace(/\{\{[^}]*\}\}/g, '') : '';
+  const dirs = new Set([dir, role ? `${role}/${module === 'include_vars' ? 'vars' : 'tasks'}` : dir].map((d) => (sub ? `${d}/${sub}` : d)));
+  for (const f of repoFiles) {
+    const slash = f.lastIndexOf('/');
+    if (dirs.has(slash >= 0 ? f.slice(0, slash) : '') && /azure|azl/i.test(f.slice(slash + 1))) return true;
+  }
+  return false;
+}
+
 export default defineRule({
   meta: {
     id: 'ansible/os-family-gate',
@@ -74,10 +91,11 @@ export default defineRule({
           const target = t.freeForm ?? t.args.get('file') ?? t.args.get('name') ?? t.args.get('dir');
           const withFirstFound = t.keywords.has('with_first_found') || /lookup\(\s*['"]first_found/.test(target?.value ?? '');
           if (!target?.value || withFirstFound || !KEYED.test(target.value)) continue;
+          if (ctx.repoFiles && hasAzureVariant(ctx.facts.file, short, target.value, ctx.repoFiles)) continue;
           ctx.report({
             span: target.span,
             exact: target.exact,
-            message: `${code(short)} picks its file by ${code(KEYED.exec(target.value)![1]!)}; on Azure Linux 4.0 that is not RedHat/Fedora, so the RedHat file is not loaded and the task fails unless a file for Azure Linux exists.`,
+            message: `${code(short)} picks its file by ${code(KEYED.exec(target.value)![1]!)}; on Azure Linux 4.0 that is not RedHat/Fedora, so the RedHat file is not loaded${ctx.repoFiles ? ', and no file for Azure Linux exists beside it' : ' and the task fails unless a file for Azure Linux exists'}.`,
             why: "ansible-core does not map Azure Linux to the RedHat os_family (its OS_FAMILY_MAP has no Azure Linux entry); the exact fact value is UNCONFIRMED, so no file in the role is likely to match it.",
             action: "Use a first_found lookup with a fallback: `include_vars: \"{{ lookup('first_found', [ansible_distribution ~ '.yml', ansible_os_family ~ '.yml', 'RedHat.yml'], errors='ignore') }}\"`, or add a vars/tasks file named after the Azure Linux fact value.",
             evidence: target.value,
