@@ -27,7 +27,7 @@ main{max-width:1100px;margin:0 auto;padding:24px}
 h1{font-size:26px;margin:0 0 4px}h2{font-size:20px;border-bottom:1px solid #d0d7de;padding-bottom:4px;margin-top:36px}
 .meta{color:#57606a;font-size:13px}
 table{border-collapse:collapse;width:100%;margin:8px 0 16px;font-size:14px}
-th,td{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top}
+th,td{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top}td{overflow-wrap:anywhere}
 th{background:#f6f8fa}td.n{text-align:right;font-variant-numeric:tabular-nums}
 .score{display:flex;gap:24px;align-items:center}
 .big{font-size:56px;font-weight:700;line-height:1}
