@@ -119,7 +119,18 @@ export function wordPiece(w: Word): Piece {
  * Files the given commands write text into, with the text: `cat > F <<EOF` / `tee F <<EOF` heredocs,
  * `echo X > F`, `echo X | tee F`, and `sed -i EXPR F`. Works on the host text, so Dockerfile RUN heredocs are seen.
  */
+/** writtenFiles for the last command list of each file: a dozen rules ask for the same list. */
+const writtenCache = new WeakMap<SourceText, { cmds: ShellCommand[]; files: WrittenFile[] }>();
+
 export function writtenFiles(cmds: ShellCommand[], source: SourceText): WrittenFile[] {
+  const hit = writtenCache.get(source);
+  if (hit && hit.cmds.length === cmds.length && hit.cmds.every((c, i) => c === cmds[i])) return hit.files;
+  const files = computeWrittenFiles(cmds, source);
+  writtenCache.set(source, { cmds: [...cmds], files });
+  return files;
+}
+
+function computeWrittenFiles(cmds: ShellCommand[], source: SourceText): WrittenFile[] {
   const out: WrittenFile[] = [];
   const seenBodies = new Set<number>();
   for (const cmd of cmds) {
