@@ -32,6 +32,8 @@ export interface ScanOptions {
    * longer is skipped with the reason. A hard bound where files are analysed in worker threads (see scanAll).
    */
   fileTimeBudgetMs?: number;
+  /** Reuse outcomes of unchanged files from this content-hash cache file, and update it (see src/cache.ts). */
+  cacheFile?: string;
 }
 
 export interface ScannedFile {
@@ -55,6 +57,8 @@ export interface ScanResult {
   customRuleIds?: string[];
   /** What the policy did, when one was applied. */
   policy?: PolicySummary;
+  /** With a cache: how many files reused a cached outcome and how many were analysed. */
+  cache?: { file: string; reused: number; analysed: number };
 }
 
 export interface PolicySummary {
@@ -219,14 +223,13 @@ interface WorkItem {
  * rebuild; AZL_MIGRATE_WORKERS=0; the TypeScript sources) files are analysed in this thread, bounded only by the
  * shell parser's own budget.
  */
-async function scanAll(files: WorkItem[], rules: Rule[], targetId: string, opts: ScanOptions, spec: WorkerSpec | undefined, early: Spawned | undefined): Promise<FileOutcome[]> {
+async function scanAll(files: WorkItem[], rules: Rule[], targetId: string, opts: ScanOptions, spec: WorkerSpec | undefined, early: Spawned | undefined, repoFiles: ReadonlySet<string> = new Set(files.map((f) => f.rel))): Promise<FileOutcome[]> {
   const budget = opts.fileTimeBudgetMs ?? DEFAULT_FILE_TIME_BUDGET_MS;
   const workers = Math.min(availableParallelism(), 8, Math.ceil(files.length / PARALLEL_THRESHOLD));
   const outcomes: FileOutcome[] = new Array(files.length);
   let done = 0;
   const progress = (i: number) => opts.onProgress?.(++done, files.length, files[i]!.rel);
   const max = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const repoFiles: ReadonlySet<string> = new Set(files.map((f) => f.rel));
   if (!spec || files.length < SMALL_SCAN || (budget <= 0 && workers < 2)) {
     void early?.w.terminate();
     for (let i = 0; i < files.length; i++) {
@@ -324,6 +327,43 @@ async function scanAll(files: WorkItem[], rules: Rule[], targetId: string, opts:
   return outcomes;
 }
 
+/**
+ * With a cache file: outcomes of files whose bytes did not change come from the cache, the others are analysed
+ * (and stored). Without one: every file is analysed.
+ */
+async function analyseWithCache(files: WorkItem[], rules: Rule[], targetId: string, opts: ScanOptions, spec: WorkerSpec | undefined, early: Spawned | undefined, result: ScanResult): Promise<FileOutcome[]> {
+  const repoFiles: ReadonlySet<string> = new Set(files.map((f) => f.rel));
+  if (!opts.cacheFile) return scanAll(files, rules, targetId, opts, spec, early, repoFiles);
+  const { cacheKey, loadCache, saveCache, contentHash } = await import('./cache.js');
+  const max = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const key = cacheKey({ version: TOOL_VERSION, target: targetId, ruleIds: rules.map((r) => r.meta.id), maxFileSize: max, files: [...repoFiles] });
+  const cached = loadCache(opts.cacheFile, key);
+  const outcomes: FileOutcome[] = new Array(files.length);
+  const shas: string[] = new Array(files.length);
+  const misses: number[] = [];
+  files.forEach((f, i) => {
+    const buf = readBounded(f.abs, max);
+    if (typeof buf === 'string') {
+      outcomes[i] = skippedOutcome(buf);
+      return;
+    }
+    shas[i] = contentHash(buf);
+    const hit = cached.get(f.rel);
+    if (hit && hit.sha === shas[i]) outcomes[i] = hit.outcome;
+    else misses.push(i);
+  });
+  const analysed = await scanAll(misses.map((i) => files[i]!), rules, targetId, opts, spec, early, repoFiles);
+  misses.forEach((i, k) => (outcomes[i] = analysed[k]!));
+  const entries = new Map<string, { sha: string; outcome: FileOutcome }>();
+  files.forEach((f, i) => {
+    // Outcomes that depend on time (the per-file budget) or on the machine (unreadable files) are not kept.
+    if (shas[i] && !/took longer than|cannot read/.test(outcomes[i]!.skipped ?? '')) entries.set(f.rel, { sha: shas[i]!, outcome: outcomes[i]! });
+  });
+  saveCache(opts.cacheFile, key, entries);
+  result.cache = { file: opts.cacheFile, reused: files.length - misses.length, analysed: misses.length };
+  return outcomes;
+}
+
 export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const root = resolve(opts.root);
   const targetId = opts.target ?? DEFAULT_TARGET;
@@ -362,7 +402,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     directives: [],
     rules: rules.map((r) => r.meta),
   };
-  const outcomes = await scanAll(disc.files, rules, targetId, opts, spec, early);
+  const outcomes = await analyseWithCache(disc.files, rules, targetId, opts, spec, early, result);
   disc.files.forEach((f, i) => {
     const o = outcomes[i]!;
     if (o.skipped) {

@@ -68,6 +68,8 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     .option('--changed-since <git-ref>', 'report only findings on lines changed since this git ref (committed or not)')
     .option('--show-suppressed', 'also list findings silenced by azl-migrate-ignore comments')
     .option('--max-file-size <bytes>', 'skip files larger than this', (v) => parsePositiveInt(v, '--max-file-size'))
+    .option('--cache', 'reuse the results of unchanged files from a content-hash cache (.azl-migrate-cache in the scan root)')
+    .option('--cache-location <file>', 'the cache file (implies --cache)')
     .action(async (paths: string[], opts: ScanCliOptions) => {
       code = await runScan(scanRoot(paths, opts.root, io.cwd), { ...opts, explicitOutput: outputs.length > 0 }, outputSpecs(outputs), io);
     });

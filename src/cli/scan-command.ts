@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { relative, resolve, isAbsolute } from 'node:path';
+import { relative, resolve, isAbsolute, join } from 'node:path';
+import { DEFAULT_CACHE_FILE } from '../cache.js';
 import { UsageError, DEFAULT_TARGET } from '../knowledge/target.js';
 import type { Severity } from '../core/types.js';
 import type { Rule } from '../core/rule.js';
@@ -33,6 +34,9 @@ export interface ScanCliOptions {
   changedSince?: string;
   showSuppressed?: boolean;
   maxFileSize?: number;
+  /** --cache / --cache-location <file>. */
+  cache?: boolean;
+  cacheLocation?: string;
   /** A --format or --output was given (the interactive report is then never used). */
   explicitOutput?: boolean;
 }
@@ -102,7 +106,7 @@ export async function loadProject(root: string, configOpt: string | false | unde
 }
 
 /** Scan with the project's config: target, include/exclude, rules; project rules get their own docs URL. */
-export async function scanProject(where: { root: string; rel: string[] }, project: Project, opts: { target?: string; maxFileSize?: number; onProgress?: (done: number, total: number, file: string) => void }): Promise<ScanResult> {
+export async function scanProject(where: { root: string; rel: string[] }, project: Project, opts: { target?: string; maxFileSize?: number; cacheFile?: string; onProgress?: (done: number, total: number, file: string) => void }): Promise<ScanResult> {
   const { config, custom } = project;
   const { scan } = await import('../scan.js');
   const scanned = await scan({
@@ -111,6 +115,7 @@ export async function scanProject(where: { root: string; rel: string[] }, projec
     target: opts.target ?? config.target ?? DEFAULT_TARGET,
     rules: project.run,
     ...(opts.maxFileSize ? { maxFileSize: opts.maxFileSize } : {}),
+    ...(opts.cacheFile ? { cacheFile: opts.cacheFile } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     ...(config.include ? { include: config.include } : {}),
     ...(config.exclude ? { exclude: config.exclude } : {}),
@@ -155,7 +160,8 @@ export async function runScan(where: { root: string; rel: string[] }, opts: Scan
   const progress = wantsProgress(io.tty, env) ? (await import('../ui/progress.js')).progressLine(io.stderr, io.tty?.columns ? { columns: io.tty.columns } : {}) : undefined;
   let scanned: ScanResult;
   try {
-    scanned = await scanProject(where, project, { ...(opts.target ? { target: opts.target } : {}), ...(opts.maxFileSize ? { maxFileSize: opts.maxFileSize } : {}), ...(progress ? { onProgress: progress.update } : {}) });
+    const cacheFile = opts.cacheLocation ? resolve(io.cwd, opts.cacheLocation) : opts.cache ? join(where.root, DEFAULT_CACHE_FILE) : undefined;
+    scanned = await scanProject(where, project, { ...(opts.target ? { target: opts.target } : {}), ...(opts.maxFileSize ? { maxFileSize: opts.maxFileSize } : {}), ...(cacheFile ? { cacheFile } : {}), ...(progress ? { onProgress: progress.update } : {}) });
   } finally {
     progress?.done();
   }
