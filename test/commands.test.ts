@@ -70,3 +70,12 @@ describe('explain and rules', () => {
     expect(ids).toContain('identity/no-azurelinux-branch');
   });
 });
+
+describe('scan options', () => {
+  it('--file-time-budget takes milliseconds; a bad value exits 2', async () => {
+    expect((await cli(['scan', 'corpus/ubuntu-webapp/scripts', '--file-time-budget', '0', '--fail-on', 'none'])).code).toBe(0);
+    const bad = await cli(['scan', '.', '--file-time-budget', 'soon']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--file-time-budget takes a whole number of milliseconds');
+  });
+});

@@ -68,6 +68,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     .option('--changed-since <git-ref>', 'report only findings on lines changed since this git ref (committed or not)')
     .option('--show-suppressed', 'also list findings silenced by azl-migrate-ignore comments')
     .option('--max-file-size <bytes>', 'skip files larger than this', (v) => parsePositiveInt(v, '--max-file-size'))
+    .option('--file-time-budget <ms>', 'skip a file whose analysis takes longer (0: no limit; default 5000)', (v) => parseNonNegativeInt(v, '--file-time-budget'))
     .option('--cache', 'reuse the results of unchanged files from a content-hash cache (.azl-migrate-cache in the scan root)')
     .option('--cache-location <file>', 'the cache file (implies --cache)')
     .action(async (paths: string[], opts: ScanCliOptions) => {
@@ -169,6 +170,12 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     io.stderr(`azl-migrate: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return EXIT.INTERNAL;
   }
+}
+
+function parseNonNegativeInt(v: string, name: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`${name} takes a whole number of milliseconds, not "${v}"`);
+  return n;
 }
 
 function parsePositiveInt(v: string, name: string): number {

@@ -34,6 +34,8 @@ export interface ScanCliOptions {
   changedSince?: string;
   showSuppressed?: boolean;
   maxFileSize?: number;
+  /** --file-time-budget <ms>. */
+  fileTimeBudget?: number;
   /** --cache / --cache-location <file>. */
   cache?: boolean;
   cacheLocation?: string;
@@ -106,7 +108,7 @@ export async function loadProject(root: string, configOpt: string | false | unde
 }
 
 /** Scan with the project's config: target, include/exclude, rules; project rules get their own docs URL. */
-export async function scanProject(where: { root: string; rel: string[] }, project: Project, opts: { target?: string; maxFileSize?: number; cacheFile?: string; onProgress?: (done: number, total: number, file: string) => void }): Promise<ScanResult> {
+export async function scanProject(where: { root: string; rel: string[] }, project: Project, opts: { target?: string; maxFileSize?: number; cacheFile?: string; fileTimeBudgetMs?: number; onProgress?: (done: number, total: number, file: string) => void }): Promise<ScanResult> {
   const { config, custom } = project;
   const { scan } = await import('../scan.js');
   const scanned = await scan({
@@ -116,6 +118,7 @@ export async function scanProject(where: { root: string; rel: string[] }, projec
     rules: project.run,
     ...(opts.maxFileSize ? { maxFileSize: opts.maxFileSize } : {}),
     ...(opts.cacheFile ? { cacheFile: opts.cacheFile } : {}),
+    ...(opts.fileTimeBudgetMs !== undefined ? { fileTimeBudgetMs: opts.fileTimeBudgetMs } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     ...(config.include ? { include: config.include } : {}),
     ...(config.exclude ? { exclude: config.exclude } : {}),
@@ -161,7 +164,7 @@ export async function runScan(where: { root: string; rel: string[] }, opts: Scan
   let scanned: ScanResult;
   try {
     const cacheFile = opts.cacheLocation ? resolve(io.cwd, opts.cacheLocation) : opts.cache ? join(where.root, DEFAULT_CACHE_FILE) : undefined;
-    scanned = await scanProject(where, project, { ...(opts.target ? { target: opts.target } : {}), ...(opts.maxFileSize ? { maxFileSize: opts.maxFileSize } : {}), ...(cacheFile ? { cacheFile } : {}), ...(progress ? { onProgress: progress.update } : {}) });
+    scanned = await scanProject(where, project, { ...(opts.target ? { target: opts.target } : {}), ...(opts.maxFileSize ? { maxFileSize: opts.maxFileSize } : {}), ...(cacheFile ? { cacheFile } : {}), ...(opts.fileTimeBudget !== undefined ? { fileTimeBudgetMs: opts.fileTimeBudget } : {}), ...(progress ? { onProgress: progress.update } : {}) });
   } finally {
     progress?.done();
   }
