@@ -5,11 +5,8 @@
  * there), then {type:'result', index, outcome}.
  */
 import { parentPort } from 'node:worker_threads';
-import { setFlagsFromString } from 'node:v8';
 import type { FileKind } from './core/facts.js';
 import type { Rule } from './core/rule.js';
-
-setFlagsFromString('--liftoff-only');
 
 const { scanFile, scanText } = await import('./scan.js');
 const { allRules } = await import('./rules/index.js');

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { grammarParser } from '../grammar.js';
 import type { Node, Parser as TSParser } from 'web-tree-sitter';
 import { SourceText, type Span } from '../../core/source.js';
 import { EmbeddedSource, type Segment } from '../../core/sourcemap.js';
@@ -8,20 +8,10 @@ import { packageRefsFromCommands } from '../../core/packages.js';
 import { analyzeShell } from '../shell/model.js';
 import { shellParser } from '../shell/parser.js';
 
-const require = createRequire(import.meta.url);
-let parserPromise: Promise<TSParser> | undefined;
 
 /** The Python parser (tree-sitter-python), loaded on first use only. */
 export function pythonParser(): Promise<TSParser> {
-  parserPromise ??= (async () => {
-    const { Parser, Language } = await import('web-tree-sitter');
-    await Parser.init();
-    const lang = await Language.load(require.resolve('tree-sitter-python/tree-sitter-python.wasm'));
-    const parser = new Parser();
-    parser.setLanguage(lang);
-    return parser;
-  })();
-  return parserPromise;
+  return grammarParser('tree-sitter-python/tree-sitter-python.wasm');
 }
 
 /** One imported module: `import a.b`, `import a.b as c`, `from a.b import c` (module a.b; names [c]). */

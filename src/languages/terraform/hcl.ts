@@ -1,12 +1,10 @@
-import { createRequire } from 'node:module';
+import { grammarParser } from '../grammar.js';
 import type { Node, Parser as TSParser } from 'web-tree-sitter';
 import type { Span } from '../../core/source.js';
 import { SourceBuilder } from '../systemd/embed.js';
 import type { EmbeddedSource } from '../../core/sourcemap.js';
 import { maskedHost, type Setting } from '../infra/model.js';
 
-const require = createRequire(import.meta.url);
-let parserPromise: Promise<TSParser> | undefined;
 
 /**
  * The HCL parser: tree-sitter-terraform from @tree-sitter-grammars/tree-sitter-hcl 1.2.0 (a superset of HCL2 that also
@@ -22,15 +20,7 @@ let parserPromise: Promise<TSParser> | undefined;
  *   second parser runtime, the same lazy wasm loading, a grammar kept by the tree-sitter-grammars organisation.
  */
 export function hclParser(): Promise<TSParser> {
-  parserPromise ??= (async () => {
-    const { Parser, Language } = await import('web-tree-sitter');
-    await Parser.init();
-    const lang = await Language.load(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm'));
-    const parser = new Parser();
-    parser.setLanguage(lang);
-    return parser;
-  })();
-  return parserPromise;
+  return grammarParser('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm');
 }
 
 /**
