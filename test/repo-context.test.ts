@@ -34,3 +34,18 @@ describe('rules see the other files of the repository', () => {
     expect(r.findings.filter((f) => f.ruleId === 'ansible/os-family-gate').map((f) => `${f.file}:${f.line}`)).toEqual(['roles/web/tasks/main.yml:5']);
   });
 });
+
+describe('user-data a template reads from another file', () => {
+  it('is scanned in that file (cloud-config by its header, scripts by shebang), with positions in it', async () => {
+    const d = repo({
+      'infra/main.tf': 'resource "azurerm_linux_virtual_machine" "vm" {\n  name        = "vm"\n  custom_data = base64encode(file("${path.module}/init/user-data.yaml.tmpl"))\n  user_data   = filebase64("${path.module}/init/boot")\n}\n',
+      'infra/init/user-data.yaml.tmpl': '#cloud-config\npackages:\n  - libssl-dev\nruncmd:\n  - apt-get install -y curl\n',
+      'infra/init/boot': '#!/bin/bash\nyum groupinstall -y "Development Tools"\n',
+    });
+    const r = await scan({ root: d });
+    const at = (file: string) => r.findings.filter((f) => f.file === file).map((f) => `${f.line}:${f.column} ${f.ruleId}`);
+    expect(at('infra/init/user-data.yaml.tmpl')).toEqual(expect.arrayContaining(['3:5 pkg/renamed', '5:5 pkgmgr/apt']));
+    expect(at('infra/init/boot')).toEqual(expect.arrayContaining(['2:5 pkgmgr/dnf5-syntax']));
+    expect(r.notes.some((n) => n.file === 'infra/main.tf' && /scanned on its own/.test(n.message))).toBe(true);
+  });
+});

@@ -66,7 +66,7 @@ export const ADAPTERS: LanguageAdapter[] = [
     kind: 'cloud-init',
     matchName: (p, base) => /^(user-data|cloud-config)(\.ya?ml|\.txt|\.cfg)?$/i.test(base) && !/\.github\//.test(p),
     matchContent: (head) => /^#cloud-config[ \t]*\r?(\n|$)/.test(stripBom(head)),
-    sniffName: (base) => /\.(ya?ml|cfg|txt|tpl|tftpl|j2)$/i.test(base),
+    sniffName: (base) => /\.(ya?ml|cfg|txt|tpl|tftpl|tmpl|j2)$/i.test(base),
     analyze: async (file, text) => (await import('./cloudinit/index.js')).analyzeCloudConfig(file, text),
   },
   {
