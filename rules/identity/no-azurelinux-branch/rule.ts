@@ -29,6 +29,9 @@ export default defineRule({
         const fileSupports = detections.some((d) => reachable(d) && supports(d));
         for (const d of detections) {
           if (!reachable(d) || supports(d)) continue;
+          // A check whose branches only print or exit has no work to skip: it is the guard reported below
+          // (`if ! [ -f /etc/debian_version ]; then exit 1; fi`), not a second finding.
+          if (d.kind !== 'guard' && d.branches.every((b) => b.trivial)) continue;
           const switchLike = (d.kind === 'if' || d.kind === 'case') && d.branches.filter((b) => !b.trivial).length >= 2;
           if (!switchLike && fileSupports) continue;
           const matchesEl = d.branches.some((b) => !b.trivial && rpmOther.some((i) => b.reach[i] === T));
