@@ -147,7 +147,7 @@ async function consider(abs: string, rel: string, size: number, opts: DiscoveryO
   seen.add(rel);
   let kind = classifyByName(rel);
   const base = rel.slice(rel.lastIndexOf('/') + 1);
-  if (!kind && (!base.includes('.') || ADAPTERS.some((a) => a.sniffName?.(base)))) {
+  if (!kind && ADAPTERS.some((a) => a.sniffName?.(base))) {
     const head = await readHead(abs);
     if (head !== undefined) kind = ADAPTERS.find((a) => a.matchContent?.(head))?.kind;
   }

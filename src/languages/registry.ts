@@ -7,7 +7,7 @@ export interface LanguageAdapter {
   matchName(relPath: string, base: string): boolean;
   /** By content, for files the name did not place (e.g. extension-less scripts with a shebang). */
   matchContent?(head: string): boolean;
-  /** Files with an extension whose content is also worth sniffing with matchContent (YAML: cloud-config, playbooks). */
+  /** Files whose content is worth sniffing with matchContent (a script without an extension, YAML that may be cloud-config). */
   sniffName?(base: string): boolean;
   analyze(file: string, text: string): Promise<FileFacts>;
 }
@@ -43,6 +43,10 @@ function looksLikeAnsible(head: string): boolean {
   return /^-[ \t]+name[ \t]*:/.test(body) && /\n[ \t]+(ansible\.(builtin|posix)\.\w+|community\.general\.\w+|apt|package|dnf|yum|service|systemd|shell|command|copy|template|lineinfile|user|include_tasks|import_tasks|include_vars|become|when|notify|register)[ \t]*:/.test(body);
 }
 
+/** Extensions of files that are never shell scripts (documents, data, images, archives, other languages). */
+const NOT_SCRIPT_EXT =
+  /\.(md|markdown|rst|adoc|txt|json|jsonc|ya?ml|toml|ini|cfg|conf|xml|html?|css|s[ac]ss|less|m?[jt]sx?|cjs|cts|mts|py|pyc|rb|go|rs|java|kt|kts|scala|groovy|gradle|c|h|cc|cpp|cxx|hpp|hh|cs|fs|vb|php|pl|pm|lua|swift|m|mm|r|jl|dart|ex|exs|erl|hs|clj|sql|csv|tsv|lock|log|sum|mod|png|jpe?g|gif|svg|ico|bmp|webp|pdf|zip|gz|tgz|xz|bz2|zst|7z|tar|jar|war|ear|so|a|o|obj|bin|exe|dll|dylib|class|woff2?|ttf|eot|otf|mp[34]|wav|ogg|pem|crt|cer|key|pub|asc|gpg|sig|rpm|deb|apk|iso|img|qcow2|vhdx?|vmdk|patch|diff|tf|tfvars|hcl|bicep|service|socket|timer|mount|path|target|j2|tmpl|tpl|tftpl|gitignore|dockerignore|editorconfig|gitattributes|env|properties|xsd|wsdl|proto|graphql|ipynb|svelte|vue|erb|ejs|hbs|mustache|njk)$/i;
+
 const SHELL_SHEBANG = /^#!\s*(?:\/usr)?\/bin\/(?:env\s+(?:-S\s+)?)?(?:sh|bash|dash|ash|ksh)\b/;
 
 export const ADAPTERS: LanguageAdapter[] = [
@@ -55,6 +59,9 @@ export const ADAPTERS: LanguageAdapter[] = [
     kind: 'shell',
     matchName: (_p, base) => /\.(sh|bash)$/i.test(base),
     matchContent: (head) => SHELL_SHEBANG.test(head.replace(/^\uFEFF/, '')),
+    // Scripts named like `setup_22.x` or `install.run` have an extension that says nothing: look for a shebang
+    // in every file whose extension is not a known non-script type.
+    sniffName: (base) => !NOT_SCRIPT_EXT.test(base),
     analyze: async (file, text) => (await import('./shell/index.js')).analyzeShellFile(file, text),
   },
   {
