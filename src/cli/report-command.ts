@@ -4,7 +4,8 @@ import { UsageError, loadTarget } from '../knowledge/target.js';
 import { allRules } from '../rules/index.js';
 import { POLICY_RULES } from '../policy/meta.js';
 import type { ReportableResult, RepoInput } from '../reporters/readiness.js';
-import { docsUrlOf, helpUri } from '../reporters/links.js';
+import { docsUrl } from '../core/engine.js';
+import { helpUri } from '../reporters/links.js';
 import { TOOL_VERSION } from '../version.js';
 import { writeFileAtomic } from './io.js';
 import { loadProject, scanProject } from './scan-command.js';
@@ -110,7 +111,7 @@ export async function runReport(inputs: string[], opts: ReportCliOptions, io: Io
   const doc = {
     generatedAt: (io.now ?? new Date()).toISOString().slice(0, 10),
     toolVersion: TOOL_VERSION,
-    docsUrl: (id: string) => (shipped.has(id) || id.startsWith('suppression/') ? helpUri(docsUrlOf(id)) : undefined),
+    docsUrl: (id: string) => (shipped.has(id) || id.startsWith('suppression/') ? helpUri(docsUrl(id)) : undefined),
     ...(opts.title ? { title: opts.title } : {}),
   };
   const text = opts.format === 'html' ? (await import('../reporters/html.js')).renderHtml(readiness, doc) : (await import('../reporters/markdown.js')).renderMarkdown(readiness, doc);

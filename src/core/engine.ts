@@ -23,8 +23,9 @@ export function hasRpmBranch(facts: FileFacts): boolean {
   return facts.detections.some((d) => d.branches.some((b) => !b.trivial && rpm.some((i) => b.reach[i] === T && reachOf(d.gates)[i] !== F)));
 }
 
+/** Where a rule's docs live, relative to the package root: its rule.md, or the README section for suppression/* ids. */
 export function docsUrl(ruleId: string): string {
-  return `rules/${ruleId}/rule.md`;
+  return ruleId.startsWith('suppression/') ? 'README.md#inline-suppressions' : `rules/${ruleId}/rule.md`;
 }
 
 export function fingerprintOf(ruleId: string, file: string, evidence: string, occurrence: number): string {

@@ -1,4 +1,4 @@
-import { fingerprintOf } from '../core/engine.js';
+import { docsUrl, fingerprintOf } from '../core/engine.js';
 import type { Severity } from '../core/types.js';
 import { POLICY_RULES, isPolicyRule } from './meta.js';
 import type { Directive, ScanFinding } from './model.js';
@@ -14,7 +14,6 @@ import type { Directive, ScanFinding } from './model.js';
  * block, an `if` body). After code on the same line it covers that line. The `-file` form covers the file.
  */
 export const MARKER = 'azl-migrate-ignore';
-export const DOCS_ANCHOR = 'README.md#inline-suppressions';
 
 const DIRECTIVE = /(^|[ \t])(#|\/\/|;|\/\*|<!--|\{#)[ \t]*azl-migrate-ignore(-file)?(?=$|[ \t])(.*)$/;
 const COMMENT_ONLY = /^[ \t]*(#|\/\/|;|\/\*|<!--|\{#)/;
@@ -190,7 +189,7 @@ export function applySuppressions(findings: ScanFinding[], directives: Directive
       message,
       why,
       action,
-      docsUrl: DOCS_ANCHOR,
+      docsUrl: docsUrl(ruleId),
       evidence: d.text,
       fingerprint: fingerprintOf(ruleId, d.file, d.text, occ),
     });

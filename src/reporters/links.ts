@@ -29,7 +29,3 @@ export function helpUri(docsUrl: string): string {
   return new URL(docsUrl, DOCS_BASE_URL).href;
 }
 
-/** The docsUrl of a rule id: its rule.md, or the README section for the suppression/* ids. */
-export function docsUrlOf(ruleId: string): string {
-  return ruleId.startsWith('suppression/') ? 'README.md#inline-suppressions' : `rules/${ruleId}/rule.md`;
-}

@@ -4,7 +4,8 @@ import type { Fix, Severity } from '../core/types.js';
 import type { ScanResult } from '../scan.js';
 import type { Region, ScanFinding } from '../policy/model.js';
 import { POLICY_RULES } from '../policy/meta.js';
-import { docsUrlOf, helpUri } from './links.js';
+import { docsUrl } from '../core/engine.js';
+import { helpUri } from './links.js';
 
 /** SARIF levels, mapped explicitly (never left to a consumer's default). */
 export const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -45,7 +46,7 @@ export function renderSarif(result: ScanResult, opts: SarifOptions = {}): string
   const rules = ids.map((id) => {
     const m = metas.get(id)! as RuleMeta & { helpUri?: string };
     const shipped = !custom.has(id);
-    const uri = m.helpUri ?? (shipped ? helpUri(docsUrlOf(id)) : undefined);
+    const uri = m.helpUri ?? (shipped ? helpUri(docsUrl(id)) : undefined);
     return {
       id,
       shortDescription: { text: m.title },
