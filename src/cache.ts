@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync, writeFileSync, renameSync, unlinkSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from './cli/io.js';
 import { packageRoot } from './knowledge/paths.js';
 import type { FileOutcome } from './scan.js';
 
@@ -70,19 +71,10 @@ export function loadCache(path: string, key: string): Map<string, { sha: string;
 }
 
 /** Write the cache through a temporary file and a rename. A cache that cannot be written is not an error. */
-export function saveCache(path: string, key: string, entries: Map<string, { sha: string; outcome: FileOutcome }>): boolean {
+export async function saveCache(path: string, key: string, entries: Map<string, { sha: string; outcome: FileOutcome }>): Promise<boolean> {
   const data: CacheData = { schema: CACHE_SCHEMA, key, entries: Object.fromEntries([...entries].sort((a, b) => (a[0] < b[0] ? -1 : 1))) };
-  const tmp = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, JSON.stringify(data));
-    renameSync(tmp, path);
-    return true;
-  } catch {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* nothing to clean */
-    }
-    return false;
-  }
+  return writeFileAtomic(path, JSON.stringify(data)).then(
+    () => true,
+    () => false,
+  );
 }

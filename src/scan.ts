@@ -359,7 +359,7 @@ async function analyseWithCache(files: WorkItem[], rules: Rule[], targetId: stri
     // Outcomes that depend on time (the per-file budget) or on the machine (unreadable files) are not kept.
     if (shas[i] && !/took longer than|cannot read/.test(outcomes[i]!.skipped ?? '')) entries.set(f.rel, { sha: shas[i]!, outcome: outcomes[i]! });
   });
-  saveCache(opts.cacheFile, key, entries);
+  await saveCache(opts.cacheFile, key, entries);
   result.cache = { file: opts.cacheFile, reused: files.length - misses.length, analysed: misses.length };
   return outcomes;
 }
