@@ -47,6 +47,7 @@ describe('discovery', () => {
     w('Containerfile', 'FROM alpine:3\n');
     w('bin/setup', '#!/usr/bin/env bash\napk add curl\n');
     w('bin/README', 'apt-get install is documented here\n');
+    w('bin/bom-setup', '\uFEFF#!/bin/sh\napt-get update\n');
     w('scripts/setup_22.x', '#!/bin/bash\napt-get install -y nodejs\n');
     w('scripts/usage.md', '#!/bin/bash is how a script starts\n');
     w('bin.sh', Buffer.from([0x61, 0x00, 0x62]));
@@ -60,7 +61,7 @@ describe('discovery', () => {
 
   it('honours .gitignore at every level and built-in ignores, classifies by name and shebang', async () => {
     const r = await scan({ root: dir, maxFileSize: 1024 * 1024 });
-    expect(r.files.scanned.map((f) => `${f.file} ${f.kind}`)).toEqual(['Containerfile dockerfile', 'Dockerfile.prod dockerfile', 'api.dockerfile dockerfile', 'bin/setup shell', 'scripts/setup_22.x shell', 'sub/kept.sh shell']);
+    expect(r.files.scanned.map((f) => `${f.file} ${f.kind}`)).toEqual(['Containerfile dockerfile', 'Dockerfile.prod dockerfile', 'api.dockerfile dockerfile', 'bin/bom-setup shell', 'bin/setup shell', 'scripts/setup_22.x shell', 'sub/kept.sh shell']);
   });
 
   it('skips binary, non-UTF-8, oversized files and symlinks with a reason', async () => {

@@ -58,7 +58,7 @@ export const ADAPTERS: LanguageAdapter[] = [
   {
     kind: 'shell',
     matchName: (_p, base) => /\.(sh|bash)$/i.test(base),
-    matchContent: (head) => SHELL_SHEBANG.test(head.replace(/^\uFEFF/, '')),
+    matchContent: (head) => SHELL_SHEBANG.test(stripBom(head)),
     // Scripts named like `setup_22.x` or `install.run` have an extension that says nothing: look for a shebang
     // in every file whose extension is not a known non-script type.
     sniffName: (base) => !NOT_SCRIPT_EXT.test(base),
@@ -125,7 +125,7 @@ export const ADAPTERS: LanguageAdapter[] = [
   {
     kind: 'python',
     matchName: (_p, base) => /\.pyw?$/i.test(base),
-    matchContent: (head) => /^#!\s*(?:\/usr)?(?:\/local)?\/bin\/(?:env\s+(?:-S\s+)?)?python[0-9.]*\b/.test(head.replace(/^\uFEFF/, '')),
+    matchContent: (head) => /^#!\s*(?:\/usr)?(?:\/local)?\/bin\/(?:env\s+(?:-S\s+)?)?python[0-9.]*\b/.test(stripBom(head)),
     analyze: async (file, text) => (await import('./python/index.js')).analyzePythonFile(file, text),
   },
 ];
