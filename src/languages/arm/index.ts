@@ -119,4 +119,3 @@ export async function analyzeArm(file: string, text: string): Promise<FileFacts>
   return finishFacts(file, 'arm', text, c);
 }
 
-export const ARM_SCHEMA = /schema\.management\.azure\.com\/schemas\/[^"]*deploymentTemplate\.json/i;

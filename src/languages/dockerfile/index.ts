@@ -139,7 +139,7 @@ export async function analyzeDockerfile(file: string, text: string): Promise<Doc
         }
       }
       if (!shellIsPosix) {
-        notes.push({ file, kind: 'info', message: 'RUN uses a non-POSIX SHELL; its commands were not analysed', ...pos(source, off(argsRange.start)) });
+        notes.push({ file, kind: 'info', message: 'RUN uses a non-POSIX SHELL; its commands were not analysed', ...source.position(off(argsRange.start)) });
         continue;
       }
       shellSources.push(...runSources(ins, source, off, escape));
@@ -148,7 +148,7 @@ export async function analyzeDockerfile(file: string, text: string): Promise<Doc
 
   const shell = shellSources.length > 0 ? analyzeShell(shellSources, { parser: await shellParser() }) : undefined;
   const commands = shell?.commands ?? [];
-  for (const p of shell?.problems ?? []) notes.push({ file, kind: 'parse', message: p.message, ...pos(source, p.span.start) });
+  for (const p of shell?.problems ?? []) notes.push({ file, kind: 'parse', message: p.message, ...source.position(p.span.start) });
   return {
     file,
     kind: 'dockerfile',
@@ -162,10 +162,6 @@ export async function analyzeDockerfile(file: string, text: string): Promise<Doc
     notes,
     stages,
   };
-}
-
-function pos(source: SourceText, offset: number): { line: number; column: number } {
-  return source.position(offset);
 }
 
 interface PropertyFact {

@@ -158,7 +158,6 @@ export const WORLDS: readonly World[] = [
   ),
 ];
 
-export const TARGET_WORLD: WorldName = 'azurelinux-4.0';
 
 export function osReleaseText(w: World): string {
   return Object.entries(w.osRelease)
