@@ -1,4 +1,5 @@
 import type { FileFacts, FileKind } from '../core/facts.js';
+import { unitKindOfPath } from './systemd/parse.js';
 
 /** A host language: how files of its kind are recognised and analysed. More kinds plug in here. */
 export interface LanguageAdapter {
@@ -10,14 +11,6 @@ export interface LanguageAdapter {
   /** Files whose content is worth sniffing with matchContent (a script without an extension, YAML that may be cloud-config). */
   sniffName?(base: string): boolean;
   analyze(file: string, text: string): Promise<FileFacts>;
-}
-
-const UNIT_TYPES = 'service|socket|timer|mount|automount|path|target|swap|slice';
-const UNIT_FILE = new RegExp(`(^|/)[^/]+\\.(${UNIT_TYPES})(\\.(j2|jinja2?|in|tmpl))?$`);
-const UNIT_DROPIN = new RegExp(`(^|/)[^/]+\\.(${UNIT_TYPES})\\.d/[^/]+\\.conf(\\.(j2|jinja2?|in|tmpl))?$`);
-/** systemd unit files and their drop-ins (`x.service.d/override.conf`), also as templates (`x.service.j2`). */
-function isUnitPath(p: string): boolean {
-  return UNIT_FILE.test(p) || UNIT_DROPIN.test(p);
 }
 
 /** Heads come decoded as latin1 (discovery) or UTF-8 (tests): drop a byte-order mark in either form. */
@@ -66,7 +59,8 @@ export const ADAPTERS: LanguageAdapter[] = [
   },
   {
     kind: 'systemd',
-    matchName: (p) => isUnitPath(p),
+    // systemd unit files and drop-ins (`x.service.d/override.conf`), also as templates (`x.service.j2`).
+    matchName: (p) => unitKindOfPath(p) !== undefined,
     analyze: async (file, text) => (await import('./systemd/index.js')).analyzeSystemdFile(file, text),
   },
   {
