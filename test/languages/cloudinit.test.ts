@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeCloudConfig, analyzeCloudConfigIn, type CloudInitFacts } from '../../src/languages/cloudinit/index.js';
+import { SourceText } from '../../src/core/source.js';
 import { SourceBuilder } from '../../src/languages/systemd/embed.js';
 import { runRules } from '../../src/core/engine.js';
 import { loadTarget } from '../../src/knowledge/target.js';
@@ -111,7 +112,7 @@ describe('cloud-init', () => {
       off += l.length + 1;
     });
     const src = b.build({ start: host.indexOf('#cloud-config'), end: host.indexOf('  EOT') });
-    const f = await analyzeCloudConfigIn('main.tf', host, src);
+    const f = await analyzeCloudConfigIn('main.tf', new SourceText(host), src);
     expect(f.packages.map((p) => [p.name, host.slice(p.span.start, p.span.end)])).toEqual([
       ['nginx', 'nginx'],
       ['curl', 'curl'],

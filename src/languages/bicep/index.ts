@@ -235,7 +235,7 @@ export async function analyzeBicep(file: string, text: string): Promise<FileFact
       if (end > start) return EmbeddedSource.identity(text.slice(start, end).replace(/\r(?=\n)/g, ' '), start);
     }
     const load = /loadTextContent\(\s*'([^']+)'/.exec(expr);
-    if (load) c.notes.push({ file, kind: 'info', message: `customData reads ${load[1]}: that file is scanned on its own (as cloud-init when it starts with #cloud-config).`, ...(c.lineOf?.(v.span.start) ?? {}) });
+    if (load) c.notes.push({ file, kind: 'info', message: `customData reads ${load[1]}: that file is scanned on its own (as cloud-init when it starts with #cloud-config).`, ...(c.source?.position(v.span.start) ?? {}) });
     return undefined;
   };
   const visit = (type: string, typeSpan: Span, body: YValue) => {

@@ -48,15 +48,14 @@ const SHELL_SCRIPT = /^#!\s*(?:\/usr)?\/bin\/(?:env\s+)?(?:sh|bash|dash)\b/;
 export async function analyzeCloudConfig(file: string, text: string): Promise<FileFacts> {
   // user-data may be a plain script rather than #cloud-config.
   if (!CLOUD_CONFIG_HEADER.test(text) && /^\uFEFF?#!/.test(text)) return (await import('../shell/index.js')).analyzeShellFile(file, text);
-  return analyzeCloudConfigIn(file, text, EmbeddedSource.identity(text.replace(/^\uFEFF/, ' '), 0));
+  return analyzeCloudConfigIn(file, new SourceText(text), EmbeddedSource.identity(text.replace(/^\uFEFF/, ' '), 0));
 }
 
 /**
  * Cloud-config embedded in a host file (Terraform `custom_data`, ARM `customData`, or a file of its own): `src` is
  * the decoded YAML mapped to the host text. Every span of the facts is a host span.
  */
-export async function analyzeCloudConfigIn(file: string, hostText: string, src: EmbeddedSource): Promise<CloudInitFacts> {
-  const source = new SourceText(hostText);
+export async function analyzeCloudConfigIn(file: string, source: SourceText, src: EmbeddedSource): Promise<CloudInitFacts> {
   const y = src.text;
   const host = (s: Span) => src.toHost(s);
   const notes: FileNote[] = [];

@@ -75,15 +75,14 @@ export interface Collected {
    * dnf rewrite would break them on their Ubuntu runner), template literals with `${}` in TS/JS.
    */
   noFix?: Span[];
-  /** Line and column of an offset (for notes). */
-  lineOf?: (offset: number) => { line: number; column: number };
+  /** The host text's lines, for notes' positions (finishFacts reuses it). */
+  source?: SourceText;
   /** PackageRefs the host itself names (e.g. a package list). */
   packages?: PackageRef[];
 }
 
 export function emptyCollected(text?: string): Collected {
-  const src = text === undefined ? undefined : new SourceText(text);
-  return { images: [], infra: { vms: [], aksPools: [], ciJobs: [] }, shell: [], cloudConfigs: [], notes: [], lineOf: src ? (o) => src.position(o) : undefined };
+  return { images: [], infra: { vms: [], aksPools: [], ciJobs: [] }, shell: [], cloudConfigs: [], notes: [], source: text === undefined ? undefined : new SourceText(text) };
 }
 
 /**
@@ -92,7 +91,7 @@ export function emptyCollected(text?: string): Collected {
  * rules see their commands, packages and paths with host spans.
  */
 export async function finishFacts(file: string, kind: FileKind, text: string, c: Collected): Promise<FileFacts & { infra: InfraFacts; units?: UnitFile[] }> {
-  const source = new SourceText(text);
+  const source = c.source?.text === text ? c.source : new SourceText(text);
   const notes = [...c.notes];
   let shell: ShellAnalysis | undefined;
   if (c.shell.length) {
@@ -119,7 +118,7 @@ export async function finishFacts(file: string, kind: FileKind, text: string, c:
   if (c.cloudConfigs.length) {
     const { analyzeCloudConfigIn } = await import('../cloudinit/index.js');
     for (const cc of c.cloudConfigs) {
-      const f = await analyzeCloudConfigIn(file, text, cc);
+      const f = await analyzeCloudConfigIn(file, source, cc);
       commands = [...commands, ...f.commands];
       detections = [...detections, ...f.detections];
       assignments = [...assignments, ...f.assignments];

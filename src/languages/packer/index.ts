@@ -42,7 +42,7 @@ function collectProvisioner(type: string, o: Obj, c: Collected, file: string, te
     c.shell.push({ source: new EmbeddedSource(maskJinja(src.text), src.segments, src.hostSpan), origin: `packer ${type} inline` });
   }
   for (const s of [o.get('script'), ...o.list('scripts')]) {
-    if (s?.value) c.notes.push({ file, kind: 'info', message: `packer ${type} provisioner runs ${s.value}: that script is scanned on its own when it is in the repository.`, ...(c.lineOf?.(s.span.start) ?? {}) });
+    if (s?.value) c.notes.push({ file, kind: 'info', message: `packer ${type} provisioner runs ${s.value}: that script is scanned on its own when it is in the repository.`, ...(c.source?.position(s.span.start) ?? {}) });
   }
 }
 

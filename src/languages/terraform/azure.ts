@@ -41,7 +41,7 @@ export function userData(o: Obj, key: string, c: Collected, file: string, origin
   const ref = o.callArg?.(key);
   const s = o.get(key);
   if (ref) {
-    const line = s ? c.lineOf?.(s.span.start) : undefined;
+    const line = s ? c.source?.position(s.span.start) : undefined;
     c.notes.push({ file, kind: 'info', message: `${key} reads ${ref}: that file is scanned on its own (as cloud-init when it starts with #cloud-config), not as part of this resource.`, ...(line ?? {}) });
   }
 }

@@ -213,7 +213,7 @@ function azurePipelines(text: string, root: YValue, c: Collected): void {
 export async function analyzeWorkflow(file: string, text: string): Promise<FileFacts> {
   const c = emptyCollected(text);
   const parsed = parseYaml(text);
-  for (const p of parsed.problems) c.notes.push({ file, kind: 'parse', message: p.message, ...(c.lineOf?.(p.offset) ?? {}) });
+  for (const p of parsed.problems) c.notes.push({ file, kind: 'parse', message: p.message, ...(c.source?.position(p.offset) ?? {}) });
   const root = parsed.docs[0] ? toYValue(parsed.docs[0].contents, text) : undefined;
   const host = ciHostOf(file);
   c.infra.ci = host;
