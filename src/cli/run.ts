@@ -4,12 +4,9 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { UsageError, DEFAULT_TARGET, knownTargets } from '../knowledge/target.js';
 import { rulesPath } from '../knowledge/paths.js';
 import { allRules, findRule } from '../rules/index.js';
-import type { Severity } from '../core/types.js';
 import { ConfigError } from '../policy/config.js';
 import { BaselineError } from '../policy/baseline.js';
 import { GitError } from '../policy/changed-lines.js';
-import { gateFails } from '../policy/gate.js';
-import type { FindingStatus } from '../policy/model.js';
 import { FORMATS, outputSpecs, runScan, type ScanCliOptions } from './scan-command.js';
 import { TOOL_VERSION } from '../version.js';
 
@@ -182,11 +179,6 @@ function parsePositiveInt(v: string, name: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n <= 0) throw new UsageError(`${name} takes a positive whole number, not "${v}"`);
   return n;
-}
-
-/** Exit code for open findings against the --fail-on threshold (and --fail-on-blocker). */
-export function gate(findings: { severity: Severity; blocker?: boolean; status?: FindingStatus }[], failOn: Severity | 'none', failOnBlocker = false): number {
-  return gateFails(findings.map((f) => ({ ...f, blocker: f.blocker ?? false })), { failOn, failOnBlocker }) ? EXIT.FINDINGS : EXIT.OK;
 }
 
 /**

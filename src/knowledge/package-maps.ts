@@ -73,10 +73,6 @@ export function recordedChannel(entry: MapEntry, target: string): Channel | unde
   return typeof entry.channel === 'string' ? entry.channel : entry.channel[target];
 }
 
-export function isMappedDistro(s: string): s is MappedDistro {
-  return (MAPPED_DISTROS as readonly string[]).includes(s);
-}
-
 export function isSourceDistro(s: string): s is SourceDistro {
   return (SOURCE_DISTROS as readonly string[]).includes(s);
 }

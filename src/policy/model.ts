@@ -54,7 +54,3 @@ export interface Directive {
   /** A syntax problem found while parsing (no rule id, text after the date that is not `-- reason`). */
   problem?: string;
 }
-
-export function statusOf(f: { status?: FindingStatus }): FindingStatus {
-  return f.status ?? 'open';
-}

@@ -41,10 +41,6 @@ export function parseArgs(cmd: ShellCommand, withValue: ReadonlySet<string> = ne
   return out;
 }
 
-export function hasOption(p: ParsedArgs, ...names: string[]): boolean {
-  return p.options.some((o) => names.includes(o.name) || (o.name.startsWith('-') && !o.name.startsWith('--') && names.some((n) => n.length === 2 && n.startsWith('-') && !n.startsWith('--') && o.name.slice(1).includes(n[1]!))));
-}
-
 /** Span from the command name to the end of the subcommand (`apt-get install`), for a precise finding. */
 export function headSpan(cmd: ShellCommand, p?: ParsedArgs): Span {
   const end = p?.sub && p.sub.span.start >= cmd.nameWord.span.end ? p.sub.span.end : cmd.nameWord.span.end;
