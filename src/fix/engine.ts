@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Finding, Fix } from '../core/types.js';
-import type { FileKind } from '../core/facts.js';
+import type { FileFacts, FileKind } from '../core/facts.js';
 import type { Rule } from '../core/rule.js';
 import { applyFixes } from '../core/fixer.js';
 import { adapterFor } from '../languages/registry.js';
@@ -45,9 +45,16 @@ export interface FileFixResult {
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex');
 
+/** How many parse problems the analysis of a file reports: a fix must never add one. */
+const parseProblemsIn = (facts: FileFacts) => facts.notes.filter((n) => n.kind === 'parse').length;
+
+export async function parseProblems(file: string, kind: FileKind, text: string): Promise<number> {
+  return parseProblemsIn(await adapterFor(kind).analyze(file, text));
+}
+
 async function analyze(file: string, kind: FileKind, text: string, opts: FixOptions): Promise<{ findings: Finding[]; parseProblems: number }> {
   const facts = await adapterFor(kind).analyze(file, text);
-  return { findings: runRules(facts, { rules: opts.rules, target: opts.target }), parseProblems: facts.notes.filter((n) => n.kind === 'parse').length };
+  return { findings: runRules(facts, { rules: opts.rules, target: opts.target }), parseProblems: parseProblemsIn(facts) };
 }
 
 /**

@@ -9,6 +9,7 @@ import { adapterFor } from '../languages/registry.js';
 import type { TargetProfile } from '../knowledge/target.js';
 import { decode } from '../scan.js';
 import { snapshot, replaceFile, RefusedWrite, type ReadSnapshot } from '../fix/write.js';
+import { parseProblems } from '../fix/engine.js';
 import { MARKER, applySuppressions, parseDirectives } from '../policy/suppressions.js';
 import { isPolicyRule } from '../policy/meta.js';
 import type { ScanFinding } from '../policy/model.js';
@@ -46,11 +47,6 @@ async function readForChange(ctx: ActionContext, file: string): Promise<{ snap: 
   const d = decode(snap.bytes);
   if (!d.ok) throw new ActionError(`${file} is ${d.reason}: never modified`);
   return { snap, text: d.text, kind };
-}
-
-async function parseProblems(file: string, kind: FileKind, text: string): Promise<number> {
-  const facts = await adapterFor(kind).analyze(file, text);
-  return facts.notes.filter((n) => n.kind === 'parse').length;
 }
 
 function write(ctx: ActionContext, snap: ReadSnapshot, text: string): () => Promise<void> {
