@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
+import { SEVERITIES } from '../core/types.js';
 import { UsageError, loadTarget } from '../knowledge/target.js';
 import { allRules } from '../rules/index.js';
 import { POLICY_RULES } from '../policy/meta.js';
@@ -21,7 +22,6 @@ export interface ReportCliOptions {
   title?: string;
 }
 
-const SEVERITIES = new Set(['error', 'warning', 'info']);
 
 /** A saved `azl-migrate scan --format json` report, checked enough to be reported on. */
 export function parseSavedResult(text: string, name: string): ReportableResult {
@@ -35,7 +35,7 @@ export function parseSavedResult(text: string, name: string): ReportableResult {
   if (!o || typeof o !== 'object' || o.version !== 1 || o.tool?.name !== 'azl-migrate') throw bad('expected version 1 from azl-migrate');
   if (typeof o.target !== 'string' || !Array.isArray(o.findings) || !Array.isArray(o.files?.scanned) || !Array.isArray(o.files?.skipped)) throw bad('target, files and findings are missing');
   o.findings.forEach((f: any, i: number) => {
-    if (!f || typeof f.ruleId !== 'string' || typeof f.file !== 'string' || !SEVERITIES.has(f.severity) || typeof f.line !== 'number' || typeof f.message !== 'string') {
+    if (!f || typeof f.ruleId !== 'string' || typeof f.file !== 'string' || !(SEVERITIES as readonly unknown[]).includes(f.severity) || typeof f.line !== 'number' || typeof f.message !== 'string') {
       throw bad(`findings[${i}] lacks ruleId, file, severity, line or message`);
     }
   });

@@ -2,6 +2,8 @@ import type { Span } from './source.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITY_RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
+/** The severities, worst first. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 export interface TextEdit {
   span: Span;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
-import type { Severity } from '../core/types.js';
+import { SEVERITIES, type Severity } from '../core/types.js';
 
 /**
  * `.azl-migrate.yaml`: the project's policy. Every key is checked: an unknown key, a value of the wrong
@@ -37,7 +37,6 @@ export interface Config {
 
 export const CONFIG_KEYS = ['target', 'include', 'exclude', 'rules', 'rule-dirs', 'fail-on', 'fail-on-blocker', 'baseline'] as const;
 export const RULE_OVERRIDE_KEYS = ['severity', 'blocker'] as const;
-const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
 export class ConfigError extends Error {}
 

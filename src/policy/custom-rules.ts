@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parse } from 'yaml';
 import { defineRule, type Category, type Rule, type RuleMeta } from '../core/rule.js';
-import type { Severity } from '../core/types.js';
+import { SEVERITIES, type Severity } from '../core/types.js';
 import type { FileKind } from '../core/facts.js';
 import { ConfigError } from './config.js';
 
@@ -30,7 +30,6 @@ import { ConfigError } from './config.js';
 export const RULE_YAML_KEYS = ['id', 'title', 'category', 'severity', 'blocker', 'effort', 'kinds', 'help-uri', 'match', 'message', 'why', 'action'] as const;
 const MATCH_KEYS = ['command', 'package', 'image', 'path'] as const;
 const CATEGORIES: Category[] = ['package-manager', 'packages', 'base-image', 'distro-identity', 'selinux', 'crypto', 'glibc', 'python', 'systemd', 'repositories', 'conventions', 'platform'];
-const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
 /** A rule's metadata with where its documentation lives, for rules that are not shipped. */
 export type CustomRuleMeta = RuleMeta & { helpUri?: string };

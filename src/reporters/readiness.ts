@@ -1,5 +1,5 @@
 import type { RuleMeta } from '../core/rule.js';
-import type { Severity } from '../core/types.js';
+import { SEVERITY_RANK, type Severity } from '../core/types.js';
 import type { TargetProfile } from '../knowledge/target.js';
 
 /**
@@ -153,7 +153,6 @@ export function band(score: number, blockers: number): string {
 const impactOf = (f: ReportFinding) => (f.blocker ? SCORE.blocker.weight : f.severity === 'error' ? SCORE.error.weight : f.severity === 'warning' ? SCORE.warning.weight : 0);
 const personDays = (points: number) => Math.round(((points * EFFORT.hoursPerPoint * (1 + EFFORT.overhead)) / EFFORT.hoursPerDay) * 2) / 2;
 const component = (file: string) => (file.includes('/') ? file.slice(0, file.indexOf('/')) : '(repository root)');
-const SEV_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 function buckets(entries: { label: string; f: ReportFinding }[]): Bucket[] {
   const m = new Map<string, Bucket>();
@@ -223,7 +222,7 @@ export function computeReadiness(repos: RepoInput[], opts: ReadinessOptions): Re
   const plan: PlanStep[] = [...byRule.entries()].map(([id, fs]) => {
     const m = metas.get(id);
     const points = fs.reduce((n, f) => n + pointsOf(f.ruleId), 0);
-    const worst = fs.map((f) => f.severity).sort((a, b) => SEV_ORDER[a] - SEV_ORDER[b])[0]!;
+    const worst = fs.map((f) => f.severity).sort((a, b) => SEVERITY_RANK[b] - SEVERITY_RANK[a])[0]!;
     const files = [...new Set(fs.map((f) => (repos.length > 1 ? `${f.repo}: ${f.file}` : f.file)))];
     return {
       ruleId: id,
@@ -242,7 +241,7 @@ export function computeReadiness(repos: RepoInput[], opts: ReadinessOptions): Re
   plan.sort((a, b) => b.impact - a.impact || a.points - b.points || (a.ruleId < b.ruleId ? -1 : 1));
   const points = summaries.reduce((n, s) => n + s.points, 0);
   const targets = [...new Set(repos.map((r) => r.result.target))].map((t) => opts.target(t)).filter((t): t is TargetProfile => t !== undefined);
-  all.sort((a, b) => Number(b.blocker) - Number(a.blocker) || SEV_ORDER[a.severity] - SEV_ORDER[b.severity] || (a.repo < b.repo ? -1 : a.repo > b.repo ? 1 : 0) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column);
+  all.sort((a, b) => Number(b.blocker) - Number(a.blocker) || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || (a.repo < b.repo ? -1 : a.repo > b.repo ? 1 : 0) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column);
   return {
     repos: summaries,
     score: summaries.length ? Math.round(summaries.reduce((n, s) => n + s.terms.score, 0) / summaries.length) : 100,

@@ -1,4 +1,4 @@
-import type { Severity } from '../core/types.js';
+import { SEVERITIES, SEVERITY_RANK, type Severity } from '../core/types.js';
 import type { ScanFinding } from '../policy/model.js';
 import { createTwoFilesPatch } from 'diff';
 import { applyFixes } from '../core/fixer.js';
@@ -115,8 +115,6 @@ export type Action =
   /** A key press, mapped to one of the actions above by keyAction (from the state at that moment). */
   | { type: 'key'; input: string; key: KeyInfo; page?: number };
 
-export const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
-const SEV_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function keyOf(f: ScanFinding): string {
   return `${f.ruleId}\u0000${f.fingerprint}`;
@@ -176,8 +174,8 @@ export function groups(s: UiState): Group[] {
   const out = [...m.entries()].map(([label, fs]) => ({ label, findings: fs.sort(byPlace) }));
   if (s.groupBy === 'file') out.sort((a, b) => cmp(a.label, b.label));
   else {
-    const worst = (g: Group) => Math.min(...g.findings.map((f) => (f.blocker ? -1 : SEV_RANK[f.severity])));
-    out.sort((a, b) => worst(a) - worst(b) || b.findings.length - a.findings.length || cmp(a.label, b.label));
+    const worst = (g: Group) => Math.max(...g.findings.map((f) => (f.blocker ? SEVERITY_RANK.error + 1 : SEVERITY_RANK[f.severity])));
+    out.sort((a, b) => worst(b) - worst(a) || b.findings.length - a.findings.length || cmp(a.label, b.label));
   }
   return out;
 }
