@@ -211,7 +211,7 @@ function commandParts(node: Node): { name: string; args: Node[] } | undefined {
 }
 
 /** Evaluate a simple command used as a condition. */
-function evalCommand(node: Node, stdin?: (w: World) => string | undefined): Cond {
+function evalCommand(node: Node, stdin?: (w: World) => string | undefined, probes: ReadonlySet<string> = NO_PROBES): Cond {
   const parts = commandParts(node);
   if (!parts) return UNKNOWN;
   const { name } = parts;
@@ -221,6 +221,7 @@ function evalCommand(node: Node, stdin?: (w: World) => string | undefined): Cond
   if (!args) return UNKNOWN;
   if (name === 'command' && (args[0] === '-v' || args[0] === '-V') && args.length === 2) return commandPresent(args[1]!);
   if ((name === 'which' || name === 'hash') && args.length === 1) return commandPresent(args[0]!);
+  if (probes.has(name) && args.length === 1) return commandPresent(args[0]!);
   if (name === 'type') {
     const rest = args.filter((a) => !a.startsWith('-'));
     if (rest.length === 1) return commandPresent(rest[0]!);
@@ -314,22 +315,49 @@ function evalTestExpr(node: Node): Cond {
 }
 
 /** Evaluate any statement used as a condition (if/elif condition, left side of && / ||). */
-export function evalCondition(node: Node): Cond {
+const NO_PROBES: ReadonlySet<string> = new Set();
+
+/**
+ * The name of a function that only asks whether its argument is a command, as installers define them:
+ * `command_exists() { command -v "$1" >/dev/null 2>&1; }` (also with which/hash/type). Calls to it are then
+ * evaluated like `command -v`.
+ */
+export function commandProbeName(fn: Node): string | undefined {
+  const name = fn.childForFieldName('name')?.text;
+  const body = fn.childForFieldName('body');
+  if (!name || body?.type !== 'compound_statement') return undefined;
+  const stmts = body.namedChildren.filter((c) => c.type !== 'comment');
+  let only = stmts.length === 1 ? stmts[0] : undefined;
+  if (only?.type === 'redirected_statement') only = only.childForFieldName('body') ?? only.namedChildren[0];
+  const parts = only ? commandParts(only) : undefined;
+  if (!parts) return undefined;
+  const args = parts.args.map((a) => a.text.replace(/^"(.*)"$/, '$1'));
+  const probe = args[args.length - 1];
+  const flags = args.slice(0, -1);
+  if (probe !== '$1' && probe !== '${1}') return undefined;
+  const ok =
+    (parts.name === 'command' && flags.length === 1 && (flags[0] === '-v' || flags[0] === '-V')) ||
+    ((parts.name === 'which' || parts.name === 'hash') && flags.length === 0) ||
+    (parts.name === 'type' && flags.every((f) => /^-[a-zA-Z]+$/.test(f)));
+  return ok ? name : undefined;
+}
+
+export function evalCondition(node: Node, probes: ReadonlySet<string> = NO_PROBES): Cond {
   switch (node.type) {
     case 'test_command': {
       const inner = node.namedChildren[0];
       return inner ? evalTestExpr(inner) : UNKNOWN;
     }
     case 'command':
-      return evalCommand(node);
+      return evalCommand(node, undefined, probes);
     case 'redirected_statement': {
       const body = node.childForFieldName('body') ?? node.namedChildren[0];
-      return body ? evalCondition(body) : UNKNOWN;
+      return body ? evalCondition(body, probes) : UNKNOWN;
     }
     case 'negated_command': {
       const inner = node.namedChildren[0];
       if (!inner) return UNKNOWN;
-      const c = evalCondition(inner);
+      const c = evalCondition(inner, probes);
       return { v: not(c.v), distro: c.distro };
     }
     case 'list': {
@@ -337,8 +365,8 @@ export function evalCondition(node: Node): Cond {
       const right = node.namedChildren[node.namedChildren.length - 1];
       const op = node.children.find((c) => c.type === '&&' || c.type === '||')?.type;
       if (!left || !right || !op) return UNKNOWN;
-      const l = evalCondition(left);
-      const r = evalCondition(right);
+      const l = evalCondition(left, probes);
+      const r = evalCondition(right, probes);
       return { v: op === '&&' ? and(l.v, r.v) : or(l.v, r.v), distro: l.distro || r.distro };
     }
     case 'pipeline': {
@@ -355,7 +383,7 @@ export function evalCondition(node: Node): Cond {
     case 'compound_statement': {
       const stmts = node.namedChildren.filter((c) => c.type !== 'comment');
       const last = stmts[stmts.length - 1];
-      return last ? evalCondition(last) : UNKNOWN;
+      return last ? evalCondition(last, probes) : UNKNOWN;
     }
     default:
       return UNKNOWN;

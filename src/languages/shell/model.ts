@@ -2,7 +2,7 @@ import type { Parser as TSParser } from 'web-tree-sitter';
 import { copyTree, type SNode as Node } from './tree.js';
 import type { Span } from '../../core/source.js';
 import { EmbeddedSource } from '../../core/sourcemap.js';
-import { and, caseSubject, evalCondition, not, or, T, F, U, allOf, type Vec } from './conditions.js';
+import { and, caseSubject, commandProbeName, evalCondition, not, or, T, F, U, allOf, type Vec } from './conditions.js';
 import { parseShell } from './parser.js';
 import { staticValue } from './words.js';
 import { WORLDS, type World } from './worlds.js';
@@ -118,6 +118,8 @@ class Analyzer {
   problems: ParseProblem[] = [];
   private errorSpans: Span[] = [];
   private nextConstruct = 1;
+  /** Functions that test whether a command exists (conditions.commandProbeName), as they are defined. */
+  private probes = new Set<string>();
   constructor(private readonly opts: AnalyzeOptions) {}
 
   unit(source: EmbeddedSource, origin: string, gates: Gate[], depth: number): void {
@@ -189,7 +191,7 @@ class Analyzer {
       }
     }
     if (!cond) return undefined;
-    const c = evalCondition(cond);
+    const c = evalCondition(cond, this.probes);
     if (!c.distro) return undefined;
     const cont = negate ? not(c.v) : c.v;
     const id = this.nextConstruct++;
@@ -296,6 +298,11 @@ class Analyzer {
       case 'variable_assignments':
         this.visitDeclaration(node, unit, gates);
         return this.children(node, unit, gates);
+      case 'function_definition': {
+        const probe = commandProbeName(node);
+        if (probe) this.probes.add(probe);
+        return this.children(node, unit, gates);
+      }
       default:
         return this.children(node, unit, gates);
     }
@@ -338,7 +345,7 @@ class Analyzer {
     const { branches, elseBody } = this.ifParts(node);
     const conds = branches.map((b) => {
       const last = b.cond[b.cond.length - 1];
-      return last ? evalCondition(last) : { v: allOf(U), distro: false };
+      return last ? evalCondition(last, this.probes) : { v: allOf(U), distro: false };
     });
     const distro = conds.some((c) => c.distro);
     let none = allOf(T);
@@ -409,7 +416,7 @@ class Analyzer {
     const op = node.children.find((c) => c.type === '&&' || c.type === '||')?.type;
     if (!left || !right || !op || left === right) return this.children(node, unit, gates);
     this.visit(left, unit, gates);
-    const c = evalCondition(left);
+    const c = evalCondition(left, this.probes);
     if (!c.distro) return this.visit(right, unit, gates);
     const reach = op === '&&' ? c.v : not(c.v);
     if (this.terminates(right)) {
