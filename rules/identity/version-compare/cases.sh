@@ -15,3 +15,10 @@ if [ "$ID" = azurelinux ] && [ "${VERSION_ID%%.*}" -ge 4 ]; then dnf install -y 
 # [ "${VERSION_ID%%.*}" -lt 8 ]
 # ok: identity/version-compare
 echo "VERSION_ID -lt 8"
+# ok: identity/version-compare
+    # indented comment: [ "$OS_MAJOR" -lt 8 ]
+# ok: identity/version-compare
+MAJOR_VERSION=9; echo "$MAJOR_VERSION"
+-lt 8
+# ruleid: identity/version-compare
+x=1; test "$OS_MAJOR" -eq 7 && echo el7 # trailing comment

@@ -1,5 +1,6 @@
 import type { ShellCommand, Word, PathRef } from '../../core/facts.js';
 import type { SourceText, Span } from '../../core/source.js';
+import { execAll } from '../../core/regex.js';
 
 /** A regular-expression match inside a word, with the host span of the matched text where it can be placed. */
 export interface WordMatch {
@@ -14,9 +15,11 @@ export interface WordMatch {
  */
 export function matchesInWord(w: Word, re: RegExp): WordMatch[] {
   const v = w.value ?? w.text;
+  const ms = execAll(re, v);
+  if (ms.length === 0) return [];
   const out: WordMatch[] = [];
   let from = 0;
-  for (const m of v.matchAll(re)) {
+  for (const m of ms) {
     const at = w.text.indexOf(m[0], from);
     if (at >= 0 && m[0].length > 0) {
       from = at + m[0].length;
@@ -28,7 +31,8 @@ export function matchesInWord(w: Word, re: RegExp): WordMatch[] {
 
 /** The first match of `re` in a word, if any. */
 export function matchInWord(w: Word, re: RegExp): WordMatch | undefined {
-  return matchesInWord(w, re.global ? re : new RegExp(re.source, re.flags + 'g'))[0];
+  // A RegExp without the g flag gives its first match only (execAll), which is all this needs.
+  return matchesInWord(w, re)[0];
 }
 
 /** Commands whose path arguments are created, changed or replaced (the path is a write target). */
@@ -198,7 +202,7 @@ export function contentMatches(files: WrittenFile[], re: RegExp, pathFilter?: (p
         const t = line.trimStart();
         const comment = f.via === 'heredoc' && (t.startsWith('#') || t.startsWith(';'));
         if (!comment) {
-          for (const m of line.matchAll(re)) {
+          for (const m of execAll(re, line)) {
             const s = p.start + off + m.index!;
             out.push({ file: f, m: m as RegExpExecArray, span: { start: s, end: s + m[0].length }, exact: p.exact });
           }
