@@ -1,5 +1,6 @@
 import { grammarParser } from '../grammar.js';
-import type { Node, Parser as TSParser } from 'web-tree-sitter';
+import type { Parser as TSParser } from 'web-tree-sitter';
+import { copyTree, type SNode as Node } from '../tree.js';
 import { SourceText, type Span } from '../../core/source.js';
 import { EmbeddedSource, type Segment } from '../../core/sourcemap.js';
 import { pathRefsFromCommands, type FileFacts, type PathRef } from '../../core/facts.js';
@@ -84,18 +85,22 @@ export async function analyzePythonFile(file: string, text: string): Promise<Pyt
   const source = new SourceText(text);
   const notes: FileNote[] = [];
   const parser = await pythonParser();
-  const tree = parser.parse(text.replace(/^\uFEFF/, ' '));
+  const parsed = text.replace(/^\uFEFF/, ' ');
+  const tree = parser.parse(parsed);
   const data: PythonData = { imports: [], attributes: [] };
   const shellSources: { source: EmbeddedSource; origin: string }[] = [];
   const literalPaths: PathRef[] = [];
   const first = source.lineText(0);
   if (first.startsWith('#!')) data.shebang = { text: first, span: { start: 0, end: first.length } };
   if (tree) {
+    // Walk a plain copy: each question asked of a web-tree-sitter Node is a call into WebAssembly.
+    let root: Node;
     try {
-      collect(tree.rootNode, file, data, notes, shellSources, literalPaths);
+      root = copyTree(tree, parsed);
     } finally {
       tree.delete();
     }
+    collect(root, file, data, notes, shellSources, literalPaths);
   }
   const shell = shellSources.length ? analyzeShell(shellSources, { parser: await shellParser() }) : undefined;
   const commands = shell?.commands ?? [];

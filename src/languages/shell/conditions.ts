@@ -1,4 +1,4 @@
-import type { SNode as Node } from './tree.js';
+import type { SNode as Node } from '../tree.js';
 import { fileContent, KNOWN_COMMANDS, KNOWN_PATHS, WORLDS, type World } from './worlds.js';
 import { commandSubstitution, expandedVariable, staticValue } from './words.js';
 

@@ -1,5 +1,5 @@
 import type { Parser as TSParser } from 'web-tree-sitter';
-import { copyTree, type SNode as Node } from './tree.js';
+import { copyTree, type SNode as Node } from '../tree.js';
 import type { Span } from '../../core/source.js';
 import { EmbeddedSource } from '../../core/sourcemap.js';
 import { and, caseSubject, commandProbeName, evalCondition, not, or, T, F, U, allOf, type Vec } from './conditions.js';

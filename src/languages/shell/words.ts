@@ -1,4 +1,4 @@
-import type { SNode as Node } from './tree.js';
+import type { SNode as Node } from '../tree.js';
 
 /**
  * The literal value of a shell word when it has no expansions: quotes removed and escapes resolved.
