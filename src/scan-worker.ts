@@ -1,46 +1,91 @@
 /**
  * A scan worker: reads, decodes and analyses the files it is sent, with the shipped rules named by id.
- * Messages in: {type:'init', ruleIds, targetId, maxFileSize} then {type:'file', index, abs, rel, kind}...
- * Messages out, per file: {type:'start', index} when it begins the file (the main thread's time budget runs from
- * there), then {type:'result', index, outcome}.
+ * Messages in: {type:'init', ruleIds, targetId, maxFileSize, repoFiles, status, base} then {type:'file', index, abs,
+ * rel, kind}... Messages out: {type:'ready'} once loaded, then {type:'results', results: [{index, outcome}]} in
+ * batches. Before each file the worker writes [index, start time in ms since `base`] into the shared `status`
+ * array, where the main thread's time budget reads it (and -1 when it is between files).
  */
 import { parentPort } from 'node:worker_threads';
 import type { FileKind } from './core/facts.js';
 import type { Rule } from './core/rule.js';
+import type { FileOutcome } from './scan.js';
 
 const { scanFile, scanText } = await import('./scan.js');
 const { allRules } = await import('./rules/index.js');
+
+/** Outcomes are posted when this many are ready, when the last queued file is done, or after FLUSH_MS. */
+const BATCH = 16;
+const FLUSH_MS = 50;
 
 let rules: Rule[] = [];
 let targetId = '';
 let maxFileSize: number | undefined;
 let repoFiles: ReadonlySet<string> = new Set();
+let status: Int32Array<ArrayBufferLike> = new Int32Array(2);
+let base = 0;
 /** Kinds whose adapter (and parser) is loaded: loading is not charged to the first file's time budget. */
 const warm = new Set<FileKind>();
 // Files are analysed one after the other, in the order sent.
 let queue: Promise<void> = Promise.resolve();
-parentPort!.on('message', (m: { type: 'init'; ruleIds: string[]; targetId: string; maxFileSize: number; repoFiles: string[] } | { type: 'file'; index: number; abs: string; rel: string; kind: FileKind }) => {
+let queued = 0;
+let ready: { index: number; outcome: FileOutcome }[] = [];
+let lastFlush = performance.now();
+
+function flush(): void {
+  if (ready.length === 0) return;
+  const results = ready;
+  ready = [];
+  lastFlush = performance.now();
+  try {
+    parentPort!.postMessage({ type: 'results', results });
+  } catch {
+    // An outcome that cannot be posted: post the others, and that file as not analysed.
+    for (const r of results) {
+      try {
+        parentPort!.postMessage({ type: 'results', results: [r] });
+      } catch (e) {
+        const message = `internal error while analysing this file: ${e instanceof Error ? e.message : String(e)}`;
+        parentPort!.postMessage({ type: 'results', results: [{ index: r.index, outcome: { skipped: message, findings: [], notes: [], directives: [] } }] });
+      }
+    }
+  }
+}
+
+function done(index: number, outcome: FileOutcome): void {
+  queued--;
+  ready.push({ index, outcome });
+  if (queued === 0 || ready.length >= BATCH || performance.now() - lastFlush > FLUSH_MS) flush();
+}
+
+parentPort!.on('message', (m: { type: 'init'; ruleIds: string[]; targetId: string; maxFileSize: number; repoFiles: string[]; status: SharedArrayBuffer; base: number } | { type: 'file'; index: number; abs: string; rel: string; kind: FileKind }) => {
   if (m.type === 'init') {
     const wanted = new Set(m.ruleIds);
     rules = allRules().filter((r) => wanted.has(r.meta.id));
     targetId = m.targetId;
     maxFileSize = m.maxFileSize;
     repoFiles = new Set(m.repoFiles);
+    status = new Int32Array(m.status);
+    base = m.base;
+    parentPort!.postMessage({ type: 'ready' });
     return;
   }
+  queued++;
   queue = queue
     .then(async () => {
       if (!warm.has(m.kind)) {
         await scanText('', m.kind, '', rules, targetId);
         warm.add(m.kind);
       }
-      parentPort!.postMessage({ type: 'start', index: m.index });
+      Atomics.store(status, 1, Date.now() - base);
+      Atomics.store(status, 0, m.index);
       const outcome = await scanFile(m.abs, m.rel, m.kind, rules, targetId, maxFileSize, repoFiles);
-      parentPort!.postMessage({ type: 'result', index: m.index, outcome });
+      Atomics.store(status, 0, -1);
+      done(m.index, outcome);
     })
     .catch((e: unknown) => {
-      // Never leave the main thread waiting: a failure (e.g. an outcome that cannot be posted) is this file's outcome.
+      // Never leave the main thread waiting: a failure is this file's outcome.
+      Atomics.store(status, 0, -1);
       const message = `internal error while analysing this file: ${e instanceof Error ? e.message : String(e)}`;
-      parentPort!.postMessage({ type: 'result', index: m.index, outcome: { skipped: message, findings: [], notes: [], directives: [] } });
+      done(m.index, { skipped: message, findings: [], notes: [], directives: [] });
     });
 });

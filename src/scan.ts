@@ -167,6 +167,12 @@ export const PARALLEL_THRESHOLD = 200;
  */
 export const SMALL_SCAN = 8;
 
+/**
+ * Files sent ahead to each worker. Workers post their outcomes in batches (see scan-worker.ts); a stopped worker's
+ * queued files, and those it had not posted yet, are re-sent to a fresh one.
+ */
+const QUEUE_DEPTH = 32;
+
 /** Default time budget for analysing one file (milliseconds). */
 export const DEFAULT_FILE_TIME_BUDGET_MS = 5000;
 
@@ -216,9 +222,9 @@ interface WorkItem {
  * The per-file time budget is a hard bound only where a file is analysed off the main thread: synchronous code
  * (a YAML parse, a rule's regular expression) cannot be interrupted in the thread that runs it, and measuring
  * afterwards bounds nothing. So whenever worker threads can be used (the built CLI, shipped rules only), every
- * file is analysed in a worker, also for small scans (one worker); the main thread arms a timer when a worker
- * starts a file, and when it fires, terminates that worker, reports the file as skipped and hands the worker's
- * other queued files to a fresh worker. A worker that crashes (e.g. out of memory) costs only the file it was on.
+ * file is analysed in a worker, also for small scans (one worker); each worker records in shared memory which file
+ * it is on and since when, the main thread checks that periodically, and when a file outlasts the budget,
+ * terminates that worker, reports the file as skipped and hands the worker's other queued files to a fresh worker. A worker that crashes (e.g. out of memory) costs only the file it was on.
  * Without workers (fewer than SMALL_SCAN files; project rules from a config, which are objects a worker cannot
  * rebuild; AZL_MIGRATE_WORKERS=0; the TypeScript sources) files are analysed in this thread, bounded only by the
  * shell parser's own budget.
@@ -256,34 +262,44 @@ async function scanAll(files: WorkItem[], rules: Rule[], targetId: string, opts:
         const sp = spare ?? newWorker(spec);
         const w = sp.w;
         spare = undefined;
-        let inFlight: number[] = [];
-        let timer: NodeJS.Timeout | undefined;
+        const inFlight = new Set<number>();
+        // What the worker is on, written by the worker: [file index or -1, start time in ms since `base`].
+        const status = new Int32Array(new SharedArrayBuffer(8));
+        status[0] = -1;
+        const base = Date.now();
+        let watch: NodeJS.Timeout | undefined;
         let over = false;
         let started = false;
         const finish = (i: number, o: FileOutcome) => {
-          inFlight = inFlight.filter((x) => x !== i);
+          if (!inFlight.delete(i)) return;
           outcomes[i] = o;
           progress(i);
         };
         const end = () => {
           over = true;
-          clearTimeout(timer);
+          clearInterval(watch);
           void w.terminate();
           retry.unshift(...inFlight);
-          inFlight = [];
+          inFlight.clear();
           if (pending() && !broken) startWorker();
           else resolveLane();
         };
-        // Keep two files queued per worker so it never waits for the main thread.
+        // Keep files queued per worker so that it never waits for this thread, which competes with the workers for
+        // a core (with two files queued, workers sat idle 11 % of the time on two cores).
         const feed = () => {
-          while (inFlight.length < 2) {
+          while (inFlight.size < QUEUE_DEPTH) {
             const i = take();
             if (i === undefined) break;
             const f = files[i]!;
-            inFlight.push(i);
+            inFlight.add(i);
             w.postMessage({ type: 'file', index: i, abs: f.abs, rel: f.rel, kind: f.kind });
           }
-          if (inFlight.length === 0) end();
+          if (inFlight.size === 0) end();
+        };
+        /** The file the worker is analysing, if any. */
+        const current = (): number | undefined => {
+          const i = Atomics.load(status, 0);
+          return i >= 0 && inFlight.has(i) ? i : undefined;
         };
         /** Give up on file i (out of time, or the worker died on it); the worker's other files go to a fresh one. */
         const giveUp = (i: number | undefined, reason: string) => {
@@ -296,23 +312,26 @@ async function scanAll(files: WorkItem[], rules: Rule[], targetId: string, opts:
           if (!started) {
             broken = true;
             end();
-          } else giveUp(inFlight[0], `internal error while analysing this file: ${why}`);
+          } else giveUp(current() ?? inFlight.values().next().value, `internal error while analysing this file: ${why}`);
         };
-        w.on('message', (m: { type: 'start'; index: number } | { type: 'result'; index: number; outcome: FileOutcome }) => {
+        if (budget > 0) {
+          // One check every quarter budget (at most every 250 ms) instead of a message and a timer per file.
+          watch = setInterval(() => {
+            const i = current();
+            if (i !== undefined && Date.now() - base - Atomics.load(status, 1) > budget) giveUp(i, budgetReason(budget));
+          }, Math.max(10, Math.min(250, Math.floor(budget / 4))));
+        }
+        w.on('message', (m: { type: 'ready' } | { type: 'results'; results: { index: number; outcome: FileOutcome }[] }) => {
           if (over) return;
           started = true;
-          clearTimeout(timer);
-          if (m.type === 'start') {
-            if (budget > 0) timer = setTimeout(() => giveUp(m.index, budgetReason(budget)), budget);
-            return;
-          }
-          finish(m.index, m.outcome);
+          if (m.type === 'ready') return;
+          for (const r of m.results) finish(r.index, r.outcome);
           feed();
         });
         w.on('error', (e) => died(e.message));
         w.on('exit', (code) => died(`the scan worker stopped (exit code ${code})`));
         if (sp.dead !== undefined) return died(sp.dead);
-        w.postMessage({ type: 'init', ruleIds, targetId, maxFileSize: max, repoFiles: [...repoFiles] });
+        w.postMessage({ type: 'init', ruleIds, targetId, maxFileSize: max, repoFiles: [...repoFiles], status: status.buffer, base });
         feed();
       };
       startWorker();
