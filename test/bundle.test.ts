@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..');
+const BIN = join(ROOT, 'dist/bin/azl-migrate.js');
+
+/**
+ * The shipped command is an esbuild bundle of the tsc output (scripts/bundle.mjs). `npm ci`/`npm install` build it
+ * (prepare). It must behave exactly like the sources the other tests run: same findings on the sample project, the
+ * scan worker found beside it, and the package root (rules/, docs) found from its folder.
+ */
+describe('the bundled command (dist/bin)', () => {
+  it('exists (npm run build makes it)', () => {
+    expect(existsSync(BIN), `${BIN} is missing: run npm run build`).toBe(true);
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    expect(join(ROOT, pkg.bin['azl-migrate']!)).toBe(BIN);
+  });
+
+  it('reports the corpus exactly as expected, in workers and in process', () => {
+    const expected = readFileSync(join(ROOT, 'corpus/ubuntu-webapp.expected.txt'), 'utf8');
+    for (const env of [{}, { AZL_MIGRATE_WORKERS: '0' }]) {
+      const out = execFileSync(process.execPath, [BIN, 'scan', 'corpus/ubuntu-webapp', '--format', 'json', '--fail-on', 'none', '--no-config'], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 26 });
+      const r = JSON.parse(out) as { findings: { file: string; line: number; column: number; severity: string; ruleId: string }[] };
+      const lines = r.findings.map((f) => `${f.file.replace(/^corpus\/ubuntu-webapp\//, '')}:${f.line}:${f.column} ${f.severity} ${f.ruleId}`);
+      expect(lines.join('\n') + '\n').toBe(expected);
+    }
+  }, 60_000);
+
+  it('explains a rule from its shipped docs', () => {
+    const out = execFileSync(process.execPath, [BIN, 'explain', 'pkgmgr/apt'], { cwd: ROOT, encoding: 'utf8' });
+    expect(out).toContain('# pkgmgr/apt');
+  });
+});
