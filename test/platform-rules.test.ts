@@ -84,6 +84,20 @@ describe('Python source kind', () => {
     expect(f.paths.map((p) => [p.path, p.context])).toEqual([['/etc/lsb-release', 'literal']]);
   });
 
+  it('pairs each call with its own arguments when calls nest, also in the function position', async () => {
+    const text = 'import os, subprocess\nrunner(os.system("apt-get update"))(subprocess.run(["dnf", "install", "-y", "jq"]))\nwith open(open("/etc/lsb-release").read().strip()) as f:\n    print(f.name, os.path.join("a", "b"))\n';
+    const f = await analyzePythonFile('n.py', text);
+    expect(f.commands.map((c) => [c.base, ...c.args.map((a) => a.value)])).toEqual([['apt-get', 'update'], ['dnf', 'install', '-y', 'jq']]);
+    expect(f.paths.map((p) => [p.path, p.context])).toEqual([['/etc/lsb-release', 'literal']]);
+    expect(f.python.attributes.map((a) => a.text)).toEqual(['os.system', 'subprocess.run', 'f.name', 'os.path.join', 'os.path']);
+  });
+
+  it('marks imports inside try/except ImportError and under a version check as guarded', async () => {
+    const text = 'import sys\ntry:\n    import imp\nexcept ImportError:\n    imp = None\nif sys.version_info < (3, 12):\n    from distutils import core\n';
+    const f = await analyzePythonFile('g.py', text);
+    expect(f.python.imports.map((i) => [i.module, i.guarded])).toEqual([['sys', false], ['imp', true], ['distutils', true]]);
+  });
+
   it('a `#!/usr/bin/env python` shebang is reported on the interpreter word', async () => {
     const rule = allRules().find((r) => r.meta.id === 'python/unversioned')!;
     const text = '#!/usr/bin/env python\nprint("hi")\n';

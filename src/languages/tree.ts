@@ -1,4 +1,4 @@
-import type { Tree } from 'web-tree-sitter';
+import type { Node as TSNode, Tree } from 'web-tree-sitter';
 
 /**
  * A plain JavaScript copy of a tree-sitter tree, made in one cursor walk. Each access to a web-tree-sitter
@@ -55,10 +55,10 @@ export class SNode {
   }
 }
 
-/** Copy a tree (the caller still owns it and must delete it). */
-export function copyTree(tree: Tree, source: string): SNode {
-  const cursor = tree.walk();
-  const lang = tree.language;
+/** Copy a tree, or the subtree under a node (the caller still owns the tree and must delete it). */
+export function copyTree(from: Tree | TSNode, source: string): SNode {
+  const cursor = from.walk();
+  const lang = 'rootNode' in from ? from.language : from.tree.language;
   // Every cursor property is a call into WebAssembly: read only what varies per node (type id, offsets, field
   // id), derive the rest from per-type tables, and ask about MISSING nodes only when the tree has errors.
   const types = lang.types;
@@ -71,7 +71,7 @@ export function copyTree(tree: Tree, source: string): SNode {
     if (v === undefined) namedCache.set(id, (v = lang.nodeTypeIsNamed(id)));
     return v;
   };
-  const errors = tree.rootNode.hasError;
+  const errors = 'rootNode' in from ? from.rootNode.hasError : from.hasError;
   let ids = 0;
   const make = (): SNode => {
     const typeId = cursor.nodeTypeId;
