@@ -224,7 +224,8 @@ interface WorkItem {
  * afterwards bounds nothing. So whenever worker threads can be used (the built CLI, shipped rules only), every
  * file is analysed in a worker, also for small scans (one worker); each worker records in shared memory which file
  * it is on and since when, the main thread checks that periodically, and when a file outlasts the budget,
- * terminates that worker, reports the file as skipped and hands the worker's other queued files to a fresh worker. A worker that crashes (e.g. out of memory) costs only the file it was on.
+ * terminates that worker, reports the file as skipped and hands the worker's other queued files to a fresh worker.
+ * A worker that crashes (e.g. out of memory) costs only the file it was on.
  * Without workers (fewer than SMALL_SCAN files; project rules from a config, which are objects a worker cannot
  * rebuild; AZL_MIGRATE_WORKERS=0; the TypeScript sources) files are analysed in this thread, bounded only by the
  * shell parser's own budget.
