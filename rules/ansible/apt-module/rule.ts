@@ -5,7 +5,7 @@ import { code } from '../../../src/rules/support/commands.js';
 import type { AnsibleTask, YValue } from '../../../src/languages/ansible/facts.js';
 import type { Fix, TextEdit } from '../../../src/core/types.js';
 import { styleAt } from '../../../src/languages/ansible/yaml.js';
-import { resolvePackage } from '../../../src/knowledge/packages.js';
+import { resolveShipped } from '../../../src/rules/support/packages.js';
 
 /** apt arguments that carry over to ansible.builtin.dnf, and their dnf names. */
 const DNF_ARGS: Record<string, string> = { name: 'name', pkg: 'pkg', state: 'state', update_cache: 'update_cache', install_recommends: 'install_weak_deps' };
@@ -14,7 +14,7 @@ const STATES = new Set(['present', 'absent', 'latest', 'installed', 'removed']);
 /** Azure Linux 4.0 names for a Debian package name, if it maps cleanly to supported base packages. */
 function cleanMap(name: string): string[] | undefined {
   if (/[{}%]/.test(name)) return undefined;
-  const r = resolvePackage(name, 'debian');
+  const r = resolveShipped(name, 'debian');
   const ok = (r.status === 'same' || r.status === 'renamed' || r.status === 'split') && r.kind === 'equivalent' && r.confidence === 'high' && r.spec.name === name && r.targets.length > 0 && r.targets.every((t) => t.channel === 'base');
   return ok ? r.targets.map((t) => t.name) : undefined;
 }

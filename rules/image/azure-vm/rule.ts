@@ -48,12 +48,14 @@ export default defineRule({
     effort: 3,
   },
   create(ctx) {
-    const prod = isProductionPath(ctx.facts.file);
+    // Asked only for a target image pinned to `latest` (a case-insensitive alternation at every offset of the path).
+    let prodPath: boolean | undefined;
+    const prod = () => (prodPath ??= isProductionPath(ctx.facts.file));
     const vmOf = (ref: ImageRef) => infraOf(ctx.facts)?.vms.find((v) => v.image === ref);
     const report = (p: ParsedVmImage, shown: string, span: { start: number; end: number }, exact: boolean, size: string | undefined, diskSet: boolean, fix: (to: [string, string, string, string], safe: boolean) => Fix | undefined) => {
       const arm = isArm64Size(size) || /arm64|aarch64/i.test(p.sku ?? p.alias ?? '');
       if (isTargetVm(p)) {
-        if (prod && (p.version ?? '').toLowerCase() === 'latest') {
+        if ((p.version ?? '').toLowerCase() === 'latest' && prod()) {
           ctx.report({
             span,
             exact,

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-# (a `#!/usr/bin/env python` shebang is line 1 and cannot carry an annotation: see test/languages/python.test.ts)
+# (a `#!/usr/bin/env python` shebang is line 1 and cannot carry an annotation: see test/platform-rules.test.ts)
 import subprocess
 # ruleid: python/unversioned
 subprocess.run(["python3", "manage.py", "migrate"], check=True)

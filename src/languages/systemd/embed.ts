@@ -41,6 +41,7 @@ export class SourceBuilder {
 
 /** Jinja `{{ x }}` becomes `$____` (a shell expansion: not a static word) and `{% %}`/`{# #}` blanks; same length. */
 export function maskJinja(text: string, mode: 'shell' | 'blank' = 'shell'): string {
+  if (!text.includes('{')) return text;
   return text.replace(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{#[\s\S]*?#\}/g, (m) => {
     const keepNl = (s: string) => s.replace(/[^\n]/g, ' ');
     if (m.startsWith('{{') && mode === 'shell' && !m.includes('\n')) return '$' + '_'.repeat(m.length - 1);

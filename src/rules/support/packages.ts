@@ -1,17 +1,25 @@
 import type { PackageRef } from '../../core/facts.js';
-import { resolvePackage, type PackageResolution } from '../../knowledge/packages.js';
+import { resolvePackage, type PackageResolution, type SourceDistro } from '../../knowledge/packages.js';
 
 const cache = new Map<string, PackageResolution>();
 
-/** Resolution of a package reference against the Azure Linux 4.0 catalog and maps (memoised). */
-export function resolveRef(ref: PackageRef): PackageResolution {
-  const key = `${ref.origin}\0${ref.raw}`;
+/**
+ * resolvePackage against the shipped catalog and maps, memoised: every pkg/* rule and every fix asks about the same
+ * names, file after file. The result is shared: callers must not change it.
+ */
+export function resolveShipped(raw: string, from: SourceDistro): PackageResolution {
+  const key = `${from}\0${raw}`;
   let r = cache.get(key);
   if (!r) {
-    r = resolvePackage(ref.raw, ref.origin);
+    r = resolvePackage(raw, from);
     cache.set(key, r);
   }
   return r;
+}
+
+/** Resolution of a package reference against the Azure Linux 4.0 catalog and maps (memoised). */
+export function resolveRef(ref: PackageRef): PackageResolution {
+  return resolveShipped(ref.raw, ref.origin);
 }
 
 export interface RuntimeFamily {

@@ -1,7 +1,8 @@
 import type { ShellCommand, Word } from '../../core/facts.js';
 import type { Fix, TextEdit } from '../../core/types.js';
 import type { ParsedArgs } from './commands.js';
-import { resolvePackage, type SourceDistro } from '../../knowledge/packages.js';
+import type { SourceDistro } from '../../knowledge/packages.js';
+import { resolveShipped } from './packages.js';
 import { canFix, fix, removeChained, removeWord, replace, words } from './fixes.js';
 import { stageImageOf } from './text.js';
 import type { FileFacts } from '../../core/facts.js';
@@ -11,7 +12,7 @@ export function mappedNames(pkgs: Word[], from: SourceDistro): string[][] | unde
   const out: string[][] = [];
   for (const w of pkgs) {
     if (w.value === undefined) return undefined;
-    const r = resolvePackage(w.value, from);
+    const r = resolveShipped(w.value, from);
     const clean =
       (r.status === 'same' || r.status === 'renamed' || r.status === 'split') &&
       r.kind === 'equivalent' &&
