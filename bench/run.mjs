@@ -181,8 +181,20 @@ function dockerfileUtils(t, files, du) {
   return { ...r, check: `dockerfile-utils printed a report for ${fmt(linted)} files`, problem };
 }
 
+/**
+ * The machine's speed at the moment: seconds for a fixed pure-JavaScript loop, in one process and in two at once.
+ * On this shared VM it varies by 20 % and more between hours; it is recorded so that runs can be compared.
+ */
+function calibrate() {
+  const loop = 'let x = 0; for (let i = 0; i < 4e8; i++) x = (x + i * 7) % 1000003; if (x < 0) console.log(x);';
+  const one = timed(process.execPath, ['-e', loop]).seconds;
+  const two = timed('sh', ['-c', `"$0" -e "$1" & "$0" -e "$1"; wait`, process.execPath, loop]).seconds;
+  return { one, two };
+}
+
 function main() {
   ensureTools();
+  const speedBefore = calibrate();
   const rows = [];
   const gen = {};
   for (const n of SIZES) {
@@ -241,6 +253,7 @@ function main() {
   const one = join(big.dir, shells[0]);
   const cold = median(Array.from({ length: 9 }, () => timed(process.execPath, [CLI, 'scan', one, '--fail-on', 'none'], { cwd: dirname(one) }).seconds));
 
+  const speedAfter = calibrate();
   const cpu = cpus()[0]?.model ?? 'unknown';
   const largest = rows[rows.length - 1];
   const args = process.argv.slice(2);
@@ -248,6 +261,7 @@ function main() {
   const lines = [];
   lines.push('# Benchmarks', '');
   lines.push(`Machine: ${cpus().length} cores (${cpu}), ${fmt(totalmem() / 2 ** 30, 1)} GiB, Node ${process.version}. Date: ${new Date().toISOString().slice(0, 10)}. Load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(', ')} (a shared VM: other jobs may run meanwhile).`);
+  lines.push(`Machine speed check (a fixed 4e8-iteration JavaScript loop; lower is faster): ${speedBefore.one.toFixed(2)} s alone and ${speedBefore.two.toFixed(2)} s with two at once before the run, ${speedAfter.one.toFixed(2)} s and ${speedAfter.two.toFixed(2)} s after it.`);
   lines.push(`Command: ${command}. Repositories are generated deterministically by \`bench/generate.mjs\` (Dockerfiles, shell scripts, Ansible roles, systemd units, cloud-init, Terraform, Python).`, '');
   lines.push('## azl-migrate on the whole repository', '');
   lines.push(`\`azl-migrate scan . --format json -o /dev/null --fail-on none\` in the repository. Wall and CPU time are the median of ${RUNS} runs (this machine is a shared VM; wall times vary by about ±30 % between runs, CPU time is steadier); the individual wall times are listed; peak RSS is the largest of the ${RUNS} runs. azl-migrate uses its own worker threads.`, '');
