@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -32,4 +33,30 @@ describe('the bundled command (dist/bin)', () => {
     const out = execFileSync(process.execPath, [BIN, 'explain', 'pkgmgr/apt'], { cwd: ROOT, encoding: 'utf8' });
     expect(out).toContain('# pkgmgr/apt');
   });
+
+  /** The packages a scan of `files` imports, in the main thread and its workers (the built command). */
+  function packagesLoaded(files: Record<string, string>, args: string[] = []): Set<string> {
+    const dir = mkdtempSync(join(tmpdir(), 'azl-loaded-'));
+    try {
+      for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+      const hook = join(ROOT, 'test/support/log-packages.mjs');
+      const r = spawnSync(process.execPath, ['--import', hook, BIN, 'scan', '.', '--fail-on', 'none', '--format', 'json', ...args], { cwd: dir, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      return new Set([...r.stderr.matchAll(/^AZL-LOADED (\S+)$/gm)].map((m) => m[1]!));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('loads each parser only for a repository that has files of its kind', () => {
+    const none = packagesLoaded({ 'README.md': '# notes\n', 'data.json': '{}\n' });
+    for (const p of ['web-tree-sitter', 'ts-morph', 'ink', 'react']) expect(none.has(p), p).toBe(false);
+    const shell = packagesLoaded({ 'install.sh': '#!/bin/sh\napt-get install -y curl\n' });
+    expect(shell.has('web-tree-sitter')).toBe(true);
+    expect(shell.has('ts-morph')).toBe(false);
+    // In worker threads too (a scan of at least 8 files).
+    const many = packagesLoaded(Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`notes-${i}.md`, '# x\n'])));
+    expect(many.has('web-tree-sitter')).toBe(false);
+  }, 60_000);
 });
+

@@ -1,5 +1,5 @@
 import { grammarParser } from '../grammar.js';
-import { Query, type Node as TSNode, type Parser as TSParser } from 'web-tree-sitter';
+import type { Node as TSNode, Parser as TSParser, Query } from 'web-tree-sitter';
 import { copyTree, type SNode as Node } from '../tree.js';
 import { SourceText, type Span } from '../../core/source.js';
 import { EmbeddedSource, type Segment } from '../../core/sourcemap.js';
@@ -98,7 +98,9 @@ export async function analyzePythonFile(file: string, text: string): Promise<Pyt
     try {
       const lang = parser.language!;
       let q = queries.get(lang);
-      if (!q) queries.set(lang, (q = new Query(lang, QUERY)));
+      // web-tree-sitter is imported here, not at the top: rules import this module, and a repository without files
+      // to parse must not load the parser.
+      if (!q) queries.set(lang, (q = new (await import('web-tree-sitter')).Query(lang, QUERY)));
       collect(tree.rootNode, q, parsed, file, data, notes, shellSources, literalPaths);
     } finally {
       tree.delete();
