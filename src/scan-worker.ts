@@ -1,6 +1,6 @@
 /**
  * A scan worker: reads, decodes and analyses the files it is sent, with the shipped rules named by id.
- * Messages in: {type:'init', ruleIds, targetId, maxFileSize, repoFiles, status, base, tierUp} then {type:'file', index, abs,
+ * Messages in: {type:'init', ruleIds, targetId, maxFileSize, repoFiles, status, base} then {type:'file', index, abs,
  * rel, kind}... Messages out: {type:'ready'} once loaded, then {type:'results', results: [{index, outcome}]} in
  * batches. Before each file the worker writes [index, start time in ms since `base`] into the shared `status`
  * array, where the main thread's time budget reads it (and -1 when it is between files).
@@ -12,7 +12,6 @@ import type { FileOutcome } from './scan.js';
 
 const { scanFile, scanText } = await import('./scan.js');
 const { allRules } = await import('./rules/index.js');
-const { allowWasmTierUp } = await import('./languages/grammar.js');
 
 /** Outcomes are posted when this many are ready, when the last queued file is done, or after FLUSH_MS. */
 const BATCH = 16;
@@ -58,7 +57,7 @@ function done(index: number, outcome: FileOutcome): void {
   if (queued === 0 || ready.length >= BATCH || performance.now() - lastFlush > FLUSH_MS) flush();
 }
 
-parentPort!.on('message', (m: { type: 'init'; ruleIds: string[]; targetId: string; maxFileSize: number; repoFiles: string[]; status: SharedArrayBuffer; base: number; tierUp: boolean } | { type: 'file'; index: number; abs: string; rel: string; kind: FileKind }) => {
+parentPort!.on('message', (m: { type: 'init'; ruleIds: string[]; targetId: string; maxFileSize: number; repoFiles: string[]; status: SharedArrayBuffer; base: number } | { type: 'file'; index: number; abs: string; rel: string; kind: FileKind }) => {
   if (m.type === 'init') {
     const wanted = new Set(m.ruleIds);
     rules = allRules().filter((r) => wanted.has(r.meta.id));
@@ -67,7 +66,6 @@ parentPort!.on('message', (m: { type: 'init'; ruleIds: string[]; targetId: strin
     repoFiles = new Set(m.repoFiles);
     status = new Int32Array(m.status);
     base = m.base;
-    if (m.tierUp) allowWasmTierUp();
     parentPort!.postMessage({ type: 'ready' });
     return;
   }

@@ -185,15 +185,6 @@ export const SMALL_SCAN = 8;
  */
 const QUEUE_DEPTH = 32;
 
-/**
- * From this many shell, Python and Terraform files on (each parsed with tree-sitter in full), workers let V8 optimise
- * the grammars (languages/grammar.ts allowWasmTierUp). Measured on 2 cores, interleaved runs: 4,696 shell scripts
- * 9.3-13.9 s -> 8.3-9.5 s, the 20,000-file bench repository 19.7-26.5 s -> 17.3-21.3 s; with ~1,700 such files
- * (5,000-file repository) it gained nothing, and on 1,000 files it lost a third of a second.
- */
-export const TIER_UP_PARSED_FILES = 3000;
-const FULLY_PARSED = new Set<FileKind>(['shell', 'python', 'terraform']);
-
 /** Default time budget for analysing one file (milliseconds). */
 export const DEFAULT_FILE_TIME_BUDGET_MS = 5000;
 
@@ -268,7 +259,6 @@ async function scanAll(files: WorkItem[], rules: Rule[], targetId: string, opts:
     return outcomes;
   }
   const ruleIds = rules.map((r) => r.meta.id);
-  const tierUp = files.reduce((n, f) => n + (FULLY_PARSED.has(f.kind) ? 1 : 0), 0) >= TIER_UP_PARSED_FILES;
   // Files to (re)do first: the queued files of a worker that was stopped.
   const retry: number[] = [];
   let next = 0;
@@ -354,7 +344,7 @@ async function scanAll(files: WorkItem[], rules: Rule[], targetId: string, opts:
         w.on('error', (e) => died(e.message));
         w.on('exit', (code) => died(`the scan worker stopped (exit code ${code})`));
         if (sp.dead !== undefined) return died(sp.dead);
-        w.postMessage({ type: 'init', ruleIds, targetId, maxFileSize: max, repoFiles: [...repoFiles], status: status.buffer, base, tierUp });
+        w.postMessage({ type: 'init', ruleIds, targetId, maxFileSize: max, repoFiles: [...repoFiles], status: status.buffer, base });
         feed();
       };
       startWorker();

@@ -4,17 +4,6 @@ import type { Parser as TSParser } from 'web-tree-sitter';
 
 const require = createRequire(import.meta.url);
 const parsers = new Map<string, Promise<TSParser>>();
-let tierUp = false;
-
-/**
- * Let V8 optimise the grammars' WebAssembly with TurboFan: a parse then costs about a third less, after a compile
- * that each thread pays once. Scan workers call it, before their first parse, when a scan has thousands of files
- * to parse (see scan.ts TIER_UP_PARSED_FILES). V8's flags are per process: once a grammar was compiled with
- * --liftoff-only, this has no effect.
- */
-export function allowWasmTierUp(): void {
-  tierUp = true;
-}
 
 /**
  * A tree-sitter parser for a grammar's wasm (a module path such as 'tree-sitter-bash/tree-sitter-bash.wasm'),
@@ -22,14 +11,15 @@ export function allowWasmTierUp(): void {
  *
  * The grammars are WebAssembly. V8 first compiles wasm with its baseline compiler (Liftoff) and then
  * re-compiles hot code with TurboFan; for these large grammars that tier-up blocked the main thread for about a
- * second after the first parse, which dominates short scans. So wasm stays on the baseline compiler (the flag is
- * set here, before the first grammar is compiled) unless allowWasmTierUp() was called first.
+ * second after the first parse, which dominates short scans and costs more than it gains on long ones
+ * (bench/RESULTS.md). So wasm stays on the baseline compiler, for every caller (CLI, library, workers, tests):
+ * the flag is set here, before the first grammar is compiled.
  */
 export function grammarParser(wasm: string): Promise<TSParser> {
   let p = parsers.get(wasm);
   if (!p) {
     p = (async () => {
-      if (!tierUp) setFlagsFromString('--liftoff-only');
+      setFlagsFromString('--liftoff-only');
       const { Parser, Language } = await import('web-tree-sitter');
       await Parser.init();
       const lang = await Language.load(require.resolve(wasm));
