@@ -10,7 +10,7 @@ import type { FileKind } from './core/facts.js';
 import type { Rule } from './core/rule.js';
 import type { FileOutcome } from './scan.js';
 
-const { scanFile, scanText } = await import('./scan.js');
+const { scanFile, scanText, skippedOutcome, internalErrorReason } = await import('./scan.js');
 const { allRules } = await import('./rules/index.js');
 
 /** Outcomes are posted when this many are ready, when the last queued file is done, or after FLUSH_MS. */
@@ -44,8 +44,7 @@ function flush(): void {
       try {
         parentPort!.postMessage({ type: 'results', results: [r] });
       } catch (e) {
-        const message = `internal error while analysing this file: ${e instanceof Error ? e.message : String(e)}`;
-        parentPort!.postMessage({ type: 'results', results: [{ index: r.index, outcome: { skipped: message, findings: [], notes: [], directives: [] } }] });
+        parentPort!.postMessage({ type: 'results', results: [{ index: r.index, outcome: skippedOutcome(internalErrorReason(e)) }] });
       }
     }
   }
@@ -85,7 +84,6 @@ parentPort!.on('message', (m: { type: 'init'; ruleIds: string[]; targetId: strin
     .catch((e: unknown) => {
       // Never leave the main thread waiting: a failure is this file's outcome.
       Atomics.store(status, 0, -1);
-      const message = `internal error while analysing this file: ${e instanceof Error ? e.message : String(e)}`;
-      done(m.index, { skipped: message, findings: [], notes: [], directives: [] });
+      done(m.index, skippedOutcome(internalErrorReason(e)));
     });
 });

@@ -99,7 +99,7 @@ export async function scanText(file: string, kind: FileKind, text: string, rules
     return { findings: withRegions(findings, facts.source), notes: facts.notes, directives };
   } catch (e) {
     // Thousands of nested brackets or substitutions exhaust the stack of a recursive parser or walker.
-    const message = e instanceof RangeError && /call stack/i.test(e.message) ? 'nested too deeply to analyse (the analysis ran out of stack); not analysed' : `internal error while analysing this file: ${(e as Error).message}`;
+    const message = e instanceof RangeError && /call stack/i.test(e.message) ? 'nested too deeply to analyse (the analysis ran out of stack); not analysed' : internalErrorReason(e);
     return { findings: [], notes: [{ file, kind: 'skipped', message }], directives };
   }
 }
@@ -128,7 +128,12 @@ export interface FileOutcome {
   directives: Directive[];
 }
 
-const skippedOutcome = (reason: string): FileOutcome => ({ skipped: reason, findings: [], notes: [], directives: [] });
+export const skippedOutcome = (reason: string): FileOutcome => ({ skipped: reason, findings: [], notes: [], directives: [] });
+
+/** The skip reason of a file whose analysis failed unexpectedly (the worker reports it the same way). */
+export function internalErrorReason(what: unknown): string {
+  return `internal error while analysing this file: ${what instanceof Error ? what.message : String(what)}`;
+}
 
 /**
  * Read a file, unless it is larger than `max` bytes (checked on the open descriptor, so a file that grows
@@ -325,7 +330,7 @@ async function scanAll(files: WorkItem[], rules: Rule[], targetId: string, opts:
           if (!started) {
             broken = true;
             end();
-          } else giveUp(current() ?? inFlight.values().next().value, `internal error while analysing this file: ${why}`);
+          } else giveUp(current() ?? inFlight.values().next().value, internalErrorReason(why));
         };
         if (budget > 0) {
           // One check every quarter budget (at most every 250 ms) instead of a message and a timer per file.
