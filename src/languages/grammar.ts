@@ -6,6 +6,13 @@ const require = createRequire(import.meta.url);
 const parsers = new Map<string, Promise<TSParser>>();
 
 /**
+ * The Emscripten module object web-tree-sitter is initialised with. Emscripten adds the module's exports to the
+ * object it is given (its documented `Module` behaviour), so after `Parser.init` this holds the raw tree-cursor
+ * functions that tree.ts calls directly. Empty when web-tree-sitter was initialised by someone else first.
+ */
+export const treeSitterModule: Record<string, unknown> = {};
+
+/**
  * A tree-sitter parser for a grammar's wasm (a module path such as 'tree-sitter-bash/tree-sitter-bash.wasm'),
  * loaded once, on first use.
  *
@@ -21,7 +28,7 @@ export function grammarParser(wasm: string): Promise<TSParser> {
     p = (async () => {
       setFlagsFromString('--liftoff-only');
       const { Parser, Language } = await import('web-tree-sitter');
-      await Parser.init();
+      await Parser.init(treeSitterModule);
       const lang = await Language.load(require.resolve(wasm));
       const parser = new Parser();
       parser.setLanguage(lang);

@@ -1,4 +1,5 @@
-import type { Node as TSNode, Tree } from 'web-tree-sitter';
+import type { Node as TSNode, Tree, TreeCursor } from 'web-tree-sitter';
+import { treeSitterModule } from './grammar.js';
 
 /**
  * A plain JavaScript copy of a tree-sitter tree, made in one cursor walk. Each access to a web-tree-sitter
@@ -55,12 +56,132 @@ export class SNode {
   }
 }
 
+/**
+ * How the copy reads the tree: the node under the cursor and the moves it makes. Two implementations: web-tree-sitter's
+ * public TreeCursor, and the same WebAssembly functions called directly (see `directCursor`).
+ */
+interface Walker {
+  typeId(): number;
+  start(): number;
+  end(): number;
+  fieldId(): number;
+  missing(): boolean;
+  firstChild(): boolean;
+  nextSibling(): boolean;
+  parent(): boolean;
+  /** Free the cursor. */
+  done(): void;
+}
+
+/** web-tree-sitter's TreeCursor: every property and move copies the cursor's four words into WebAssembly memory and back. */
+function publicCursor(cursor: TreeCursor): Walker {
+  return {
+    typeId: () => cursor.nodeTypeId,
+    start: () => cursor.startIndex,
+    end: () => cursor.endIndex,
+    fieldId: () => cursor.currentFieldId,
+    missing: () => cursor.nodeIsMissing,
+    firstChild: () => cursor.gotoFirstChild(),
+    nextSibling: () => cursor.gotoNextSibling(),
+    parent: () => cursor.gotoParent(),
+    done: () => cursor.delete(),
+  };
+}
+
+/** The raw cursor functions of web-tree-sitter's WebAssembly module, as its TreeCursor calls them. */
+interface CursorExports {
+  _ts_init(): number;
+  _ts_tree_cursor_current_node_type_id_wasm(tree: number): number;
+  _ts_tree_cursor_start_index_wasm(tree: number): number;
+  _ts_tree_cursor_end_index_wasm(tree: number): number;
+  _ts_tree_cursor_current_field_id_wasm(tree: number): number;
+  _ts_tree_cursor_current_node_is_missing_wasm(tree: number): number;
+  _ts_tree_cursor_goto_first_child_wasm(tree: number): number;
+  _ts_tree_cursor_goto_next_sibling_wasm(tree: number): number;
+  _ts_tree_cursor_goto_parent_wasm(tree: number): number;
+  HEAP_DATA_VIEW: DataView;
+}
+
+const CURSOR_EXPORTS = [
+  '_ts_init',
+  '_ts_tree_cursor_current_node_type_id_wasm',
+  '_ts_tree_cursor_start_index_wasm',
+  '_ts_tree_cursor_end_index_wasm',
+  '_ts_tree_cursor_current_field_id_wasm',
+  '_ts_tree_cursor_current_node_is_missing_wasm',
+  '_ts_tree_cursor_goto_first_child_wasm',
+  '_ts_tree_cursor_goto_next_sibling_wasm',
+  '_ts_tree_cursor_goto_parent_wasm',
+] as const;
+
+let direct: { m: CursorExports; transfer: number } | undefined;
+
+/**
+ * The module's cursor functions when web-tree-sitter was initialised by grammar.ts (which hands it the object
+ * Emscripten fills with the exports) and has them all; otherwise undefined, and copies use the public cursor.
+ */
+function cursorExports(): { m: CursorExports; transfer: number } | undefined {
+  if (direct) return direct;
+  const m = treeSitterModule;
+  if (!CURSOR_EXPORTS.every((k) => typeof m[k] === 'function') || !(m.HEAP_DATA_VIEW instanceof DataView)) return undefined;
+  const e = m as unknown as CursorExports;
+  // _ts_init only writes two version numbers into the transfer buffer and returns its address.
+  direct = { m: e, transfer: e._ts_init() };
+  return direct;
+}
+
+/** The four words of cursor state a TreeCursor keeps (web-tree-sitter's marshalTreeCursor / unmarshalTreeCursor). */
+type CursorWords = Record<0 | 1 | 2 | 3, number> & { tree: Record<0, number> };
+
+/**
+ * The tree-cursor functions called directly. Each of web-tree-sitter's TreeCursor properties copies the cursor's
+ * state (four words) into the module's transfer buffer, calls the function, and for moves copies it back out:
+ * eight generic memory accesses around every call, more than half of a copy's time. The state is put into the
+ * transfer buffer once and left there: the move functions update it in place, the others only read it, and
+ * nothing else uses the buffer while a copy runs (the walk calls no other web-tree-sitter function). At the end
+ * the state is copied back into the TreeCursor (the cursor's stack may have been reallocated) and the public
+ * delete frees it. test/languages/tree.test.ts checks that both ways give identical copies.
+ */
+function directCursor(cursor: TreeCursor, x: { m: CursorExports; transfer: number }): Walker {
+  const { m, transfer } = x;
+  const c = cursor as unknown as CursorWords;
+  const tree = c.tree[0];
+  const words = (write: boolean) => {
+    // Re-read the view each time: it is replaced when WebAssembly memory grows.
+    const v = m.HEAP_DATA_VIEW;
+    for (let i = 0; i < 4; i++) {
+      const k = i as 0 | 1 | 2 | 3;
+      if (write) v.setInt32(transfer + 4 * i, c[k], true);
+      else c[k] = v.getInt32(transfer + 4 * i, true);
+    }
+  };
+  words(true);
+  return {
+    typeId: () => m._ts_tree_cursor_current_node_type_id_wasm(tree),
+    start: () => m._ts_tree_cursor_start_index_wasm(tree),
+    end: () => m._ts_tree_cursor_end_index_wasm(tree),
+    fieldId: () => m._ts_tree_cursor_current_field_id_wasm(tree),
+    missing: () => m._ts_tree_cursor_current_node_is_missing_wasm(tree) === 1,
+    firstChild: () => m._ts_tree_cursor_goto_first_child_wasm(tree) === 1,
+    nextSibling: () => m._ts_tree_cursor_goto_next_sibling_wasm(tree) === 1,
+    parent: () => m._ts_tree_cursor_goto_parent_wasm(tree) === 1,
+    done: () => {
+      words(false);
+      cursor.delete();
+    },
+  };
+}
+
+/** Whether copies call the cursor functions directly (false: through web-tree-sitter's TreeCursor). For tests. */
+export function copiesDirectly(): boolean {
+  return cursorExports() !== undefined;
+}
+
 /** Copy a tree, or the subtree under a node (the caller still owns the tree and must delete it). */
-export function copyTree(from: Tree | TSNode, source: string): SNode {
-  const cursor = from.walk();
+export function copyTree(from: Tree | TSNode, source: string, how: 'auto' | 'public' = 'auto'): SNode {
   const lang = 'rootNode' in from ? from.language : from.tree.language;
-  // Every cursor property is a call into WebAssembly: read only what varies per node (type id, offsets, field
-  // id), derive the rest from per-type tables, and ask about MISSING nodes only when the tree has errors.
+  // Read only what varies per node (type id, offsets, field id), derive the rest from per-type tables, and ask
+  // about MISSING nodes only when the tree has errors. Computed before the walk starts: see directCursor.
   const types = lang.types;
   const fields = lang.fields;
   let named = namedByLanguage.get(lang);
@@ -72,16 +193,21 @@ export function copyTree(from: Tree | TSNode, source: string): SNode {
     return v;
   };
   const errors = 'rootNode' in from ? from.rootNode.hasError : from.hasError;
+  const x = how === 'auto' ? cursorExports() : undefined;
+  const cursor = from.walk();
+  const w = x ? directCursor(cursor, x) : publicCursor(cursor);
+  // isNamed may call into WebAssembly during the walk: nodeTypeIsNamed passes its arguments by value and leaves
+  // the transfer buffer alone.
   let ids = 0;
   const make = (): SNode => {
-    const typeId = cursor.nodeTypeId;
-    return new SNode(source, ids++, types[typeId] || 'ERROR', cursor.startIndex, cursor.endIndex, typeId === 65535 || isNamed(typeId), errors && cursor.nodeIsMissing);
+    const typeId = w.typeId();
+    return new SNode(source, ids++, types[typeId] || 'ERROR', w.start(), w.end(), typeId === 65535 || isNamed(typeId), errors && w.missing());
   };
   try {
     const root = make();
     const stack: SNode[] = [root];
     // Iterative pre-order walk: deep trees must not overflow the JS stack.
-    if (cursor.gotoFirstChild()) {
+    if (w.firstChild()) {
       for (;;) {
         const parent = stack[stack.length - 1]!;
         const node = make();
@@ -91,14 +217,14 @@ export function copyTree(from: Tree | TSNode, source: string): SNode {
           parent.fields = [];
         }
         parent.children.push(node);
-        parent.fields.push(fields[cursor.currentFieldId] ?? null);
-        if (cursor.gotoFirstChild()) {
+        parent.fields.push(fields[w.fieldId()] ?? null);
+        if (w.firstChild()) {
           stack.push(node);
           continue;
         }
         if (errors) finish(node);
-        while (!cursor.gotoNextSibling()) {
-          if (!cursor.gotoParent()) return errors ? finishAll(stack) : root;
+        while (!w.nextSibling()) {
+          if (!w.parent()) return errors ? finishAll(stack) : root;
           const done = stack.pop()!;
           if (errors) finish(done);
           if (stack.length === 0) return root;
@@ -108,7 +234,7 @@ export function copyTree(from: Tree | TSNode, source: string): SNode {
     if (errors) finish(root);
     return root;
   } finally {
-    cursor.delete();
+    w.done();
   }
 }
 
