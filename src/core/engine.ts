@@ -44,12 +44,22 @@ export interface EngineOptions {
 export function runRules(facts: FileFacts, opts: EngineOptions): Finding[] {
   const findings: Finding[] = [];
   const occurrences = new Map<string, number>();
+  // Facts inside code gated to other distributions, filtered once for all the rules that do not see such code.
   const rpmBranch = hasRpmBranch(facts);
-  const skip = new Set(facts.commands.filter((c) => gatedAway(c, opts.target.world, rpmBranch)));
+  const world = opts.target.world;
+  const gated = rpmBranch ? facts.commands.filter((c) => gatedAway(c, world, rpmBranch)) : [];
+  let commands = facts.commands;
+  let paths = facts.paths;
+  let packages = facts.packages;
+  if (gated.length > 0) {
+    const skip = new Set(gated);
+    commands = commands.filter((c) => !skip.has(c));
+    paths = paths.filter((p) => !p.command || !skip.has(p.command));
+    packages = packages.filter((p) => !p.command || !skip.has(p.command));
+  }
 
   const visitors: { rule: Rule; v: RuleVisitors }[] = [];
-  for (const rule of opts.rules) {
-    if (rule.meta.kinds && !rule.meta.kinds.includes(facts.kind)) continue;
+  for (const rule of rulesFor(opts.rules, facts.kind)) {
     const ctx: RuleContext = {
       facts,
       target: opts.target,
@@ -60,16 +70,27 @@ export function runRules(facts: FileFacts, opts: EngineOptions): Finding[] {
   }
   for (const { rule, v } of visitors) {
     const sees = rule.meta.seesGatedCode === true;
-    if (v.command) for (const c of facts.commands) if (sees || !skip.has(c)) v.command(c);
+    if (v.command) for (const c of sees ? facts.commands : commands) v.command(c);
     if (v.image) for (const i of facts.images) v.image(i);
-    if (v.path) for (const p of facts.paths) if (sees || !p.command || !skip.has(p.command)) v.path(p);
-    if (v.package) for (const p of facts.packages) if (sees || !p.command || !skip.has(p.command)) v.package(p);
+    if (v.path) for (const p of sees ? facts.paths : paths) v.path(p);
+    if (v.package) for (const p of sees ? facts.packages : packages) v.package(p);
     if (v.assignment) for (const a of facts.assignments) v.assignment(a);
     if (v.detection) for (const d of facts.detections) v.detection(d);
     v.end?.();
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
   return dedupe(findings);
+}
+
+/** The rules that apply to a file kind, per rule list: a scan passes the same list, never changed, for every file. */
+const byKind = new WeakMap<readonly Rule[], Map<FileFacts['kind'], Rule[]>>();
+
+function rulesFor(rules: readonly Rule[], kind: FileFacts['kind']): Rule[] {
+  let m = byKind.get(rules);
+  if (!m) byKind.set(rules, (m = new Map()));
+  let list = m.get(kind);
+  if (!list) m.set(kind, (list = rules.filter((r) => !r.meta.kinds || r.meta.kinds.includes(kind))));
+  return list;
 }
 
 /** The same rule reporting the same span twice (e.g. via two facts) is one finding. */

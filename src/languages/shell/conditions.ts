@@ -17,7 +17,7 @@ export interface Cond {
 }
 
 const n = WORLDS.length;
-export const allOf = (t: Tri): Vec => Array.from({ length: n }, () => t);
+export const allOf = (t: Tri): Vec => new Array<Tri>(n).fill(t);
 export const UNKNOWN: Cond = { v: allOf(U), distro: false };
 
 export function not(v: Vec): Vec {
