@@ -249,9 +249,22 @@ function main() {
     console.error(`ripgrep: ${floor.seconds}s`);
   }
 
-  // Cold start on one file: median of 9 runs.
+  // Cold start on one file: median of 9 runs, each next to an empty Node process (what any Node program pays to
+  // start here). Node 20 reads NODE_EXTRA_CA_CERTS's bundle at start-up, before any of the program's code runs
+  // (nodejs/node#40524); when it is set, both are also measured without it.
   const one = join(big.dir, shells[0]);
-  const cold = median(Array.from({ length: 9 }, () => timed(process.execPath, [CLI, 'scan', one, '--fail-on', 'none'], { cwd: dirname(one) }).seconds));
+  const coldStart = (env) => {
+    const scan = [];
+    const empty = [];
+    for (let i = 0; i < 9; i++) {
+      scan.push(timed(process.execPath, [CLI, 'scan', one, '--fail-on', 'none'], { cwd: dirname(one), env }).seconds);
+      empty.push(timed(process.execPath, ['-e', '0'], { env }).seconds);
+    }
+    return { scan: median(scan), empty: median(empty) };
+  };
+  const cold = coldStart(process.env);
+  const caCerts = process.env.NODE_EXTRA_CA_CERTS;
+  const coldNoCa = caCerts ? coldStart(Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_EXTRA_CA_CERTS'))) : undefined;
 
   const speedAfter = calibrate();
   const cpu = cpus()[0]?.model ?? 'unknown';
@@ -285,7 +298,10 @@ function main() {
     for (const w of [p.theirs.problem, p.ours.problem].filter(Boolean)) lines.push('', `> **WARNING (${p.name}): ${w.replace(/\|/g, '\\|')}**`);
   }
   if (floor) lines.push('', `Floor: ripgrep reads the whole ${fmt(largest.n)}-file repository for the package-manager keywords in ${floor.seconds.toFixed(2)} s (${fmt(largest.n / floor.seconds)} files/s); azl-migrate parses and analyses it in ${largest.seconds.toFixed(2)} s (median of ${RUNS} runs).`);
-  lines.push('', `Cold start, one shell script: ${(cold * 1000).toFixed(0)} ms wall (median of 9).`, '');
+  const ms = (x) => `${(x * 1000).toFixed(0)} ms`;
+  lines.push('', `Cold start, one shell script: ${ms(cold.scan)} wall (median of 9); an empty Node process (\`node -e 0\`) takes ${ms(cold.empty)} here.`);
+  if (coldNoCa) lines.push(`This environment sets NODE_EXTRA_CA_CERTS (${caCerts}), and Node 20 loads that certificate bundle when it starts, before any program code runs (nodejs/node#40524). azl-migrate makes no network calls and never uses it. Without the variable: ${ms(coldNoCa.scan)} (median of 9); \`node -e 0\` ${ms(coldNoCa.empty)}.`);
+  lines.push('');
   const ratioOf = (name) => {
     const p = peers.find((q) => q.name === name);
     return p ? { ratio: p.theirs.seconds / p.ours.seconds, trusted: !p.theirs.problem && !p.ours.problem } : undefined;
@@ -299,10 +315,10 @@ function main() {
     ratioGoal('ShellCheck', 10),
     ratioGoal('ansible-lint', 50),
     ['peak RSS under 500 MB for 20,000 files', (rows.find((r) => r.n === 20000)?.rssMb ?? Infinity) < 500, rows.some((r) => r.n === 20000) ? `${fmt(rows.find((r) => r.n === 20000).rssMb)} MB` : 'not measured'],
-    ['one-file scan under 400 ms from a cold start', cold < 0.4, `${(cold * 1000).toFixed(0)} ms`],
+    ['one-file scan under 400 ms from a cold start', cold.scan < 0.4 ? true : coldNoCa && coldNoCa.scan < 0.4 ? 'only without NODE_EXTRA_CA_CERTS' : false, coldNoCa ? `${ms(cold.scan)}; ${ms(coldNoCa.scan)} without NODE_EXTRA_CA_CERTS` : ms(cold.scan)],
   ];
   lines.push('## Goals', '', '| goal | met | measured |', '|---|---|---|');
-  for (const [g, ok, m] of goals) lines.push(`| ${g} | ${ok ? 'yes' : '**no**'} | ${m} |`);
+  for (const [g, ok, m] of goals) lines.push(`| ${g} | ${ok === true ? 'yes' : ok ? `**${ok}**` : '**no**'} | ${m} |`);
   lines.push('');
   const existing = existsSync(OUT) ? readFileSync(OUT, 'utf8') : '';
   const keep = existing.includes('\n## TS/JS') ? existing.slice(existing.indexOf('\n## TS/JS')) : '';
