@@ -1,7 +1,7 @@
 /**
  * A scan worker: reads, decodes and analyses the files it is sent, with the shipped rules named by id.
- * Messages in: {type:'init', ruleIds, targetId, maxFileSize, repoFiles, status, base} then {type:'file', index, abs,
- * rel, kind}... Messages out: {type:'ready'} once loaded, then {type:'results', results: [{index, outcome}]} in
+ * Messages in: {type:'init', ruleIds, targetId, maxFileSize, repoFiles, status, base} then {type:'files', items:
+ * [{index, abs, rel, kind}...]}... Messages out: {type:'ready'} once loaded, then {type:'results', results: [{index, outcome}]} in
  * batches. Before each file the worker writes [index, start time in ms since `base`] into the shared `status`
  * array, where the main thread's time budget reads it (and -1 when it is between files).
  */
@@ -56,18 +56,9 @@ function done(index: number, outcome: FileOutcome): void {
   if (queued === 0 || ready.length >= BATCH || performance.now() - lastFlush > FLUSH_MS) flush();
 }
 
-parentPort!.on('message', (m: { type: 'init'; ruleIds: string[]; targetId: string; maxFileSize: number; repoFiles: string[]; status: SharedArrayBuffer; base: number } | { type: 'file'; index: number; abs: string; rel: string; kind: FileKind }) => {
-  if (m.type === 'init') {
-    const wanted = new Set(m.ruleIds);
-    rules = allRules().filter((r) => wanted.has(r.meta.id));
-    targetId = m.targetId;
-    maxFileSize = m.maxFileSize;
-    repoFiles = new Set(m.repoFiles);
-    status = new Int32Array(m.status);
-    base = m.base;
-    parentPort!.postMessage({ type: 'ready' });
-    return;
-  }
+type FileItem = { index: number; abs: string; rel: string; kind: FileKind };
+
+function enqueue(m: FileItem): void {
   queued++;
   queue = queue
     .then(async () => {
@@ -86,4 +77,19 @@ parentPort!.on('message', (m: { type: 'init'; ruleIds: string[]; targetId: strin
       Atomics.store(status, 0, -1);
       done(m.index, skippedOutcome(internalErrorReason(e)));
     });
+}
+
+parentPort!.on('message', (m: { type: 'init'; ruleIds: string[]; targetId: string; maxFileSize: number; repoFiles: string[]; status: SharedArrayBuffer; base: number } | { type: 'files'; items: FileItem[] }) => {
+  if (m.type === 'init') {
+    const wanted = new Set(m.ruleIds);
+    rules = allRules().filter((r) => wanted.has(r.meta.id));
+    targetId = m.targetId;
+    maxFileSize = m.maxFileSize;
+    repoFiles = new Set(m.repoFiles);
+    status = new Int32Array(m.status);
+    base = m.base;
+    parentPort!.postMessage({ type: 'ready' });
+    return;
+  }
+  for (const item of m.items) enqueue(item);
 });

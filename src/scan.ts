@@ -304,14 +304,17 @@ async function scanAll(files: WorkItem[], rules: Rule[], targetId: string, opts:
         };
         // Keep files queued per worker so that it never waits for this thread, which competes with the workers for
         // a core (with two files queued, workers sat idle 11 % of the time on two cores).
+        // The files for the free places go in one message: a message per file cost both threads a wake-up each.
         const feed = () => {
+          const items: { index: number; abs: string; rel: string; kind: FileKind }[] = [];
           while (inFlight.size < QUEUE_DEPTH) {
             const i = take();
             if (i === undefined) break;
             const f = files[i]!;
             inFlight.add(i);
-            w.postMessage({ type: 'file', index: i, abs: f.abs, rel: f.rel, kind: f.kind });
+            items.push({ index: i, abs: f.abs, rel: f.rel, kind: f.kind });
           }
+          if (items.length > 0) w.postMessage({ type: 'files', items });
           if (inFlight.size === 0) end();
         };
         /** The file the worker is analysing, if any. */
