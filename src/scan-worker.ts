@@ -9,6 +9,9 @@ import { parentPort } from 'node:worker_threads';
 import type { FileKind } from './core/facts.js';
 import type { Rule } from './core/rule.js';
 import type { FileOutcome } from './scan.js';
+import { snapshotEnv } from './env.js';
+
+snapshotEnv();
 
 const { scanFile, scanText, skippedOutcome, internalErrorReason } = await import('./scan.js');
 const { allRules } = await import('./rules/index.js');

@@ -1,5 +1,8 @@
 #!/usr/bin/env node
 import { run } from './run.js';
+import { snapshotEnv } from '../env.js';
+
+snapshotEnv();
 
 run(process.argv.slice(2)).then(
   (code) => {
