@@ -85,8 +85,21 @@ function varValue(kind: VarKind, w: World): string {
   }
 }
 
-/** A shell glob (case pattern, [[ == ]] right-hand side) as an anchored RegExp. */
+/** Compiled globs: scripts repeat the same distro patterns, and each compile cost more than its tests. */
+const globs = new Map<string, RegExp | undefined>();
+
+/** A shell glob (case pattern, [[ == ]] right-hand side) as an anchored RegExp (not global: shared, stateless). */
 export function globToRegExp(glob: string, ignoreCase = false): RegExp | undefined {
+  const key = `${ignoreCase ? 'i' : ''}\0${glob}`;
+  if (globs.has(key)) return globs.get(key);
+  const re = compileGlob(glob, ignoreCase);
+  // Bounded: a scan of many distinct patterns keeps the last few thousand.
+  if (globs.size >= 4096) globs.clear();
+  globs.set(key, re);
+  return re;
+}
+
+function compileGlob(glob: string, ignoreCase: boolean): RegExp | undefined {
   let re = '';
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i]!;
