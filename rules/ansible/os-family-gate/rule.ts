@@ -35,11 +35,28 @@ function hasAzureVariant(file: string, module: string, target: string, repoFiles
   const role = /^((?:.*\/)?roles\/[^/]+)\//.exec(file)?.[1];
   const sub = target.includes('/') ? target.slice(0, target.lastIndexOf('/')).replace(/\{\{[^}]*\}\}/g, '') : '';
   const dirs = new Set([dir, role ? `${role}/${module === 'include_vars' ? 'vars' : 'tasks'}` : dir].map((d) => (sub ? `${d}/${sub}` : d)));
-  for (const f of repoFiles) {
-    const slash = f.lastIndexOf('/');
-    if (dirs.has(slash >= 0 ? f.slice(0, slash) : '') && /azure|azl/i.test(f.slice(slash + 1))) return true;
-  }
+  const names = namesByFolder(repoFiles);
+  for (const d of dirs) if (names.get(d)?.some((n) => /azure|azl/i.test(n))) return true;
   return false;
+}
+
+/** The file names in each folder of the scan, indexed once per scan's file set (not walked for every include). */
+const folders = new WeakMap<ReadonlySet<string>, Map<string, string[]>>();
+
+function namesByFolder(repoFiles: ReadonlySet<string>): Map<string, string[]> {
+  let m = folders.get(repoFiles);
+  if (!m) {
+    m = new Map();
+    for (const f of repoFiles) {
+      const slash = f.lastIndexOf('/');
+      const d = slash >= 0 ? f.slice(0, slash) : '';
+      let names = m.get(d);
+      if (!names) m.set(d, (names = []));
+      names.push(f.slice(slash + 1));
+    }
+    folders.set(repoFiles, m);
+  }
+  return m;
 }
 
 export default defineRule({
