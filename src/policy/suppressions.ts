@@ -218,9 +218,16 @@ export function applySuppressions(findings: ScanFinding[], directives: Directive
     }
     if (ok) active.push(d);
   }
+  // By file, in directive order: a repository's findings times all its suppressions would grow quadratically.
+  const byFile = new Map<string, Directive[]>();
+  for (const d of active) {
+    const l = byFile.get(d.file);
+    if (l) l.push(d);
+    else byFile.set(d.file, [d]);
+  }
   const out = findings.map((f) => {
     if (isPolicyRule(f.ruleId) || (f.status && f.status !== 'open')) return f;
-    const d = active.find((x) => x.file === f.file && x.ruleIds.includes(f.ruleId) && covers(x, f));
+    const d = byFile.get(f.file)?.find((x) => x.ruleIds.includes(f.ruleId) && covers(x, f));
     if (!d) return f;
     const s: ScanFinding = {
       ...f,
