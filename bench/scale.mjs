@@ -79,7 +79,7 @@ try {
     console.error(rows[rows.length - 1]);
   }
   console.log(`Start-up (a scan of an empty directory, subtracted below): ${base.toFixed(2)} s. Median of ${RUNS} runs, one thread.\n`);
-  console.log(`| shape | n = ${N} | n = ${4 * N} | ratio (4 = linear) |`, '\n|---|---|---|---|');
+  console.log(`| shape | n = ${N} | n = ${4 * N} | ratio (4 = linear) |\n|---|---|---|---|`);
   console.log(rows.join('\n'));
 } finally {
   rmSync(tmp, { recursive: true, force: true });
