@@ -1,8 +1,8 @@
 /**
  * A scan worker: reads, decodes and analyses the files it is sent, with the shipped rules named by id.
- * Messages in: {type:'init', ruleIds, targetId, maxFileSize, repoFiles, status, base} then {type:'files', items:
- * [{index, abs, rel, kind}...]}... Messages out: {type:'ready'} once loaded, then {type:'results', results: [{index, outcome}]} in
- * batches. Before each file the worker writes [index, start time in ms since `base`] into the shared `status`
+ * Messages in: {type:'init', ruleIds, targetId, maxFileSize, repoFiles, status, base} then
+ * {type:'files', items: [{index, abs, rel, kind}...]}... Messages out: {type:'ready'} once loaded, then
+ * {type:'results', results: [{index, outcome}]} in batches. Before each file the worker writes [index, start time in ms since `base`] into the shared `status`
  * array, where the main thread's time budget reads it (and -1 when it is between files).
  */
 import { parentPort } from 'node:worker_threads';

@@ -306,7 +306,7 @@ async function scanAll(files: WorkItem[], rules: Rule[], targetId: string, opts:
         // a core (with two files queued, workers sat idle 11 % of the time on two cores).
         // The files for the free places go in one message: a message per file cost both threads a wake-up each.
         const feed = () => {
-          const items: { index: number; abs: string; rel: string; kind: FileKind }[] = [];
+          const items: (WorkItem & { index: number })[] = [];
           while (inFlight.size < QUEUE_DEPTH) {
             const i = take();
             if (i === undefined) break;
