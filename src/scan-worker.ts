@@ -2,13 +2,14 @@
  * A scan worker: reads, decodes and analyses the files it is sent, with the shipped rules named by id.
  * Messages in: {type:'init', ruleIds, targetId, maxFileSize, repoFiles, status, base} then
  * {type:'files', items: [{index, abs, rel, kind}...]}... Messages out: {type:'ready'} once loaded, then
- * {type:'results', results: [{index, outcome}]} in batches. Before each file the worker writes [index, start time in ms since `base`] into the shared `status`
- * array, where the main thread's time budget reads it (and -1 when it is between files).
+ * {type:'results', results: [{index, outcome}]} in batches. Before each file the worker writes [index, start time
+ * in ms since `base`] into the shared `status` array, where the main thread's time budget reads it (and -1 when it
+ * is between files).
  */
 import { parentPort } from 'node:worker_threads';
 import type { FileKind } from './core/facts.js';
 import type { Rule } from './core/rule.js';
-import type { FileOutcome } from './scan.js';
+import type { FileOutcome, WorkerFile } from './scan.js';
 import { snapshotEnv } from './env.js';
 
 snapshotEnv();
@@ -59,9 +60,7 @@ function done(index: number, outcome: FileOutcome): void {
   if (queued === 0 || ready.length >= BATCH || performance.now() - lastFlush > FLUSH_MS) flush();
 }
 
-type FileItem = { index: number; abs: string; rel: string; kind: FileKind };
-
-function enqueue(m: FileItem): void {
+function enqueue(m: WorkerFile): void {
   queued++;
   queue = queue
     .then(async () => {
@@ -82,7 +81,7 @@ function enqueue(m: FileItem): void {
     });
 }
 
-parentPort!.on('message', (m: { type: 'init'; ruleIds: string[]; targetId: string; maxFileSize: number; repoFiles: string[]; status: SharedArrayBuffer; base: number } | { type: 'files'; items: FileItem[] }) => {
+parentPort!.on('message', (m: { type: 'init'; ruleIds: string[]; targetId: string; maxFileSize: number; repoFiles: string[]; status: SharedArrayBuffer; base: number } | { type: 'files'; items: WorkerFile[] }) => {
   if (m.type === 'init') {
     const wanted = new Set(m.ruleIds);
     rules = allRules().filter((r) => wanted.has(r.meta.id));

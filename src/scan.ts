@@ -233,6 +233,9 @@ interface WorkItem {
   kind: FileKind;
 }
 
+/** A file as sent to a scan worker: its place in the scan's file list, and where and what it is. */
+export type WorkerFile = WorkItem & { index: number };
+
 /**
  * Scan the discovered files. Outcomes come back in the order of `files`.
  *
@@ -306,7 +309,7 @@ async function scanAll(files: WorkItem[], rules: Rule[], targetId: string, opts:
         // a core (with two files queued, workers sat idle 11 % of the time on two cores).
         // The files for the free places go in one message: a message per file cost both threads a wake-up each.
         const feed = () => {
-          const items: (WorkItem & { index: number })[] = [];
+          const items: WorkerFile[] = [];
           while (inFlight.size < QUEUE_DEPTH) {
             const i = take();
             if (i === undefined) break;

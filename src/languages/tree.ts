@@ -132,6 +132,7 @@ function cursorExports(): { m: CursorExports; transfer: number } | undefined {
 
 /** The four words of cursor state a TreeCursor keeps (web-tree-sitter's marshalTreeCursor / unmarshalTreeCursor). */
 type CursorWords = Record<0 | 1 | 2 | 3, number> & { tree: Record<0, number> };
+const WORDS = [0, 1, 2, 3] as const;
 
 /**
  * The tree-cursor functions called directly. Each of web-tree-sitter's TreeCursor properties copies the cursor's
@@ -146,16 +147,8 @@ function directCursor(cursor: TreeCursor, x: { m: CursorExports; transfer: numbe
   const { m, transfer } = x;
   const c = cursor as unknown as CursorWords;
   const tree = c.tree[0];
-  const words = (write: boolean) => {
-    // Re-read the view each time: it is replaced when WebAssembly memory grows.
-    const v = m.HEAP_DATA_VIEW;
-    for (let i = 0; i < 4; i++) {
-      const k = i as 0 | 1 | 2 | 3;
-      if (write) v.setInt32(transfer + 4 * i, c[k], true);
-      else c[k] = v.getInt32(transfer + 4 * i, true);
-    }
-  };
-  words(true);
+  // The view is read at each use: it is replaced when WebAssembly memory grows.
+  for (const k of WORDS) m.HEAP_DATA_VIEW.setInt32(transfer + 4 * k, c[k], true);
   return {
     typeId: () => m._ts_tree_cursor_current_node_type_id_wasm(tree),
     start: () => m._ts_tree_cursor_start_index_wasm(tree),
@@ -166,7 +159,7 @@ function directCursor(cursor: TreeCursor, x: { m: CursorExports; transfer: numbe
     nextSibling: () => m._ts_tree_cursor_goto_next_sibling_wasm(tree) === 1,
     parent: () => m._ts_tree_cursor_goto_parent_wasm(tree) === 1,
     done: () => {
-      words(false);
+      for (const k of WORDS) c[k] = m.HEAP_DATA_VIEW.getInt32(transfer + 4 * k, true);
       cursor.delete();
     },
   };
