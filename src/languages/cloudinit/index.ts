@@ -48,7 +48,10 @@ const SHELL_SCRIPT = /^#!\s*(?:\/usr)?\/bin\/(?:env\s+)?(?:sh|bash|dash)\b/;
 export async function analyzeCloudConfig(file: string, text: string): Promise<FileFacts> {
   // user-data may be a plain script rather than #cloud-config.
   if (!CLOUD_CONFIG_HEADER.test(text) && /^\uFEFF?#!/.test(text)) return (await import('../shell/index.js')).analyzeShellFile(file, text);
-  return analyzeCloudConfigIn(file, new SourceText(text), EmbeddedSource.identity(text.replace(/^\uFEFF/, ' '), 0));
+  // A Jinja template of cloud-config (`user-data.j2`): its `{% %}` lines are gone once rendered, and read as YAML
+  // they break the document (a block scalar ends at a less indented tag).
+  const yaml = text.replace(/^\uFEFF/, ' ');
+  return analyzeCloudConfigIn(file, new SourceText(text), EmbeddedSource.identity(/\.(j2|jinja2?)$/i.test(file) ? maskJinja(yaml, 'statements') : yaml, 0));
 }
 
 /**

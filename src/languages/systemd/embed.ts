@@ -39,15 +39,84 @@ export class SourceBuilder {
   }
 }
 
-/** Jinja `{{ x }}` becomes `$____` (a shell expansion: not a static word) and `{% %}`/`{# #}` blanks; same length. */
-export function maskJinja(text: string, mode: 'shell' | 'blank' = 'shell'): string {
+/**
+ * Jinja masked with same-length text:
+ * - 'shell': `{{ x }}` becomes `$____` (a shell expansion: not a static word);
+ * - 'blank' (unit files): `{{ x }}` becomes `J____`;
+ * - 'statements' (YAML templates): `{{ x }}` stays (a value YAML can hold);
+ * and `{% %}`/`{# #}` become blanks. A tag ends at the first closing delimiter outside a Jinja string literal, so
+ * `{{ '{{ .Image }}' }}` is one expression. Except for YAML, a `{% %}` or `{# #}` tag alone on a line inside a
+ * backslash-continued line (a shell command, a unit's ExecStart=) continues it: Ansible renders templates with
+ * trim_blocks, so the rendered line stays one line.
+ */
+export function maskJinja(text: string, mode: 'shell' | 'blank' | 'statements' = 'shell'): string {
   if (!text.includes('{')) return text;
-  return text.replace(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{#[\s\S]*?#\}/g, (m) => {
-    const keepNl = (s: string) => s.replace(/[^\n]/g, ' ');
-    if (m.startsWith('{{') && mode === 'shell' && !m.includes('\n')) return '$' + '_'.repeat(m.length - 1);
-    if (m.startsWith('{{')) return 'J'.repeat(1) + keepNl(m.slice(1)).replace(/ /g, '_').replace(/_\n/g, ' \n');
-    return keepNl(m);
-  });
+  let out = '';
+  let last = 0;
+  // Newline of the last tag line that became a continuation: a tag line right after it continues the command too.
+  let continuedNl = -1;
+  let i = text.indexOf('{');
+  while (i >= 0 && i < text.length - 1) {
+    const open = text[i + 1];
+    if (open !== '{' && open !== '%' && open !== '#') {
+      i = text.indexOf('{', i + 1);
+      continue;
+    }
+    let end = tagEnd(text, i + 2, open === '{' ? '}' : open, open !== '#');
+    if (end < 0) break;
+    const m = text.slice(i, end);
+    let masked: string;
+    if (open === '{') {
+      if (mode === 'statements') masked = m;
+      else masked = mode === 'shell' && !m.includes('\n') ? '$' + '_'.repeat(m.length - 1) : 'J' + blankKeepingNewlines(m.slice(1)).replace(/ /g, '_').replace(/_\n/g, ' \n');
+    } else {
+      masked = blankKeepingNewlines(m);
+      const eol = mode !== 'statements' && !m.includes('\n') ? continuedTagLineEnd(text, i, end, continuedNl) : -1;
+      if (eol >= 0) {
+        masked = ' '.repeat(eol - i - 1) + '\\';
+        end = continuedNl = eol;
+      }
+    }
+    out += text.slice(last, i) + masked;
+    last = end;
+    i = text.indexOf('{', end);
+  }
+  return out + text.slice(last);
+}
+
+const blankKeepingNewlines = (s: string): string => s.replace(/[^\n]/g, ' ');
+
+/**
+ * Offset just after the `<close>}` that ends a Jinja tag whose body starts at `from`, skipping string literals when
+ * `quotes` is set; -1 when there is none. A quote left open falls back to the first closing delimiter.
+ */
+function tagEnd(text: string, from: number, close: string, quotes: boolean): number {
+  const delim = close + '}';
+  const first = text.indexOf(delim, from);
+  if (first < 0 || !quotes) return first < 0 ? -1 : first + 2;
+  for (let j = from; j < text.length - 1; j++) {
+    const c = text[j];
+    if (c === '"' || c === "'") {
+      let k = j + 1;
+      while (k < text.length && text[k] !== c) k += text[k] === '\\' ? 2 : 1;
+      if (k >= text.length) return first + 2;
+      j = k;
+    } else if (c === close && text[j + 1] === '}') return j + 2;
+  }
+  return first + 2;
+}
+
+/**
+ * When the tag [start, end) is alone on its line and the line before ends with a backslash continuation (in the text,
+ * or because it was a tag line made a continuation, ending at `continuedNl`), the offset of the tag line's newline;
+ * otherwise -1. CRLF lines are left alone.
+ */
+function continuedTagLineEnd(text: string, start: number, end: number, continuedNl: number): number {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (lineStart === 0 || !/^[ \t]*$/.test(text.slice(lineStart, start))) return -1;
+  const nl = text.indexOf('\n', end);
+  if (nl < 0 || !/^[ \t]*$/.test(text.slice(end, nl))) return -1;
+  return text[lineStart - 2] === '\\' || lineStart - 1 === continuedNl ? nl : -1;
 }
 
 /**
