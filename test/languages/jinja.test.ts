@@ -4,6 +4,7 @@ import { analyzeAnsibleFile } from '../../src/languages/ansible/index.js';
 import { analyzeShellFile } from '../../src/languages/shell/index.js';
 import { analyzeCloudConfig } from '../../src/languages/cloudinit/index.js';
 import { analyzeSystemdFile } from '../../src/languages/systemd/index.js';
+import { MAX_YAML_PROBLEMS } from '../../src/languages/ansible/yaml.js';
 import { runRules } from '../../src/core/engine.js';
 import { loadTarget } from '../../src/knowledge/target.js';
 import { allRules } from '../../src/rules/index.js';
@@ -90,5 +91,25 @@ describe('Jinja templates of unit files and cloud-config', () => {
     expect(f.commands.map((c) => [c.name, f.source.position(c.span.start).line])).toEqual([['apt-get', 8], ['systemctl', 10]]);
     // The same text named as a plain YAML file is read as written: the tag lines break it.
     expect((await analyzeCloudConfig('user-data.yaml', t)).notes.length).toBeGreaterThan(0);
+  });
+});
+
+describe('YAML templates', () => {
+  it('lists the first YAML errors of a template and counts the rest in one note', async () => {
+    const t = ['#cloud-config', 'packages:', '%{ for p in pkgs ~}', '  - ${p}', '%{ endfor ~}', 'runcmd:', '%{ if docker ~}', '  - apt-get install -y docker.io', '%{ endif ~}', 'write_files:', '%{ for f in files ~}', '  - path: ${f}', '%{ endfor ~}', ''].join('\n');
+    const f = await analyzeCloudConfig('modules/vm/templates/cloud-init.tmpl', t);
+    const yamlNotes = f.notes.filter((n) => n.message.startsWith('YAML'));
+    expect(yamlNotes).toHaveLength(MAX_YAML_PROBLEMS);
+    expect(yamlNotes[0]!.line).toBe(3);
+    expect(yamlNotes.at(-1)!.message).toMatch(/^YAML: \d+ more errors from this line on \(template syntax such as \{% %\}, \{\{ \}\} or %\{ \} is not YAML until it is rendered\); the file was analysed as far as possible$/);
+    expect(yamlNotes.map((n) => n.line)).toEqual([...yamlNotes.map((n) => n.line)].sort((a, b) => a! - b!));
+  });
+
+  it('lists every error of a file with few, with no template hint when there is no template syntax', async () => {
+    const t = ['- name: a', '  apt: name=curl', ' - name: b', '  apt: name=jq', ''].join('\n');
+    const f = await analyzeAnsibleFile('roles/x/tasks/main.yml', t);
+    expect(f.notes.length).toBeGreaterThan(0);
+    expect(f.notes.length).toBeLessThanOrEqual(MAX_YAML_PROBLEMS);
+    expect(f.notes.some((n) => /more errors|template/.test(n.message))).toBe(false);
   });
 });

@@ -37,7 +37,23 @@ export function parseYaml(text: string): ParsedYaml {
   } catch (e) {
     problems.push({ offset: 0, message: `YAML could not be parsed: ${firstLine((e as Error).message)}` });
   }
-  return { docs, problems };
+  return { docs, problems: capped(problems, text) };
+}
+
+/**
+ * YAML errors listed per file; the others are counted in one more problem. A template (Jinja `{% %}`, Terraform
+ * `%{ }`) parsed as YAML gives an error for nearly every tag, dozens per file, which hid everything else in reports.
+ */
+export const MAX_YAML_PROBLEMS = 3;
+
+function capped(problems: YamlProblem[], text: string): YamlProblem[] {
+  if (problems.length <= MAX_YAML_PROBLEMS) return problems;
+  problems.sort((a, b) => a.offset - b.offset);
+  const shown = problems.slice(0, MAX_YAML_PROBLEMS - 1);
+  const rest = problems.length - shown.length;
+  const template = /\{%|%\{|\{\{/.test(text) ? ' (template syntax such as {% %}, {{ }} or %{ } is not YAML until it is rendered)' : '';
+  shown.push({ offset: problems[MAX_YAML_PROBLEMS - 1]!.offset, message: `YAML: ${rest} more errors from this line on${template}; the file was analysed as far as possible` });
+  return shown;
 }
 
 /**
