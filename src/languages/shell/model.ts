@@ -6,6 +6,7 @@ import { and, caseSubject, commandProbeName, evalCondition, not, or, T, F, U, al
 import { parseShell } from './parser.js';
 import { staticValue } from './words.js';
 import { WORLDS, type World } from './worlds.js';
+import { subSource } from '../systemd/embed.js';
 
 /** A word of a command, with its span in the host file. */
 export interface Word {
@@ -69,6 +70,7 @@ export interface ShellCommand {
   exact: boolean;
   gates: Gate[];
   unit: ShellUnit;
+  /** The command overlaps a syntax error, or was parsed again after one (see ShellUnit.recovered): never fixed. */
   hasParseError: boolean;
   /** For `... | xargs cmd` or `xargs -a FILE cmd`: where the extra arguments come from. */
   xargsInput?: string;
@@ -79,6 +81,8 @@ export interface ShellUnit {
   source: EmbeddedSource;
   origin: string;
   depth: number;
+  /** Code after a syntax error, parsed again on its own: its context (an open quote, a heredoc) may be lost. */
+  recovered?: boolean;
 }
 
 export interface ParseProblem {
@@ -98,6 +102,8 @@ export interface ShellAnalysis {
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'busybox']);
 const TRIVIAL = new Set(['echo', 'printf', 'exit', 'return', ':', 'true', 'false', 'logger', 'warn', 'die', 'fail', 'error', 'log', 'info', 'abort', 'err', 'fatal']);
 const MAX_DEPTH = 4;
+/** Times one analysis parses again what follows a syntax error (see Analyzer.visitError). */
+const MAX_RECOVERIES = 32;
 
 export interface AnalyzeOptions {
   parser: TSParser;
@@ -118,12 +124,13 @@ class Analyzer {
   problems: ParseProblem[] = [];
   private errorSpans: Span[] = [];
   private nextConstruct = 1;
+  private recoveries = 0;
   /** Functions that test whether a command exists (conditions.commandProbeName), as they are defined. */
   private probes = new Set<string>();
   constructor(private readonly opts: AnalyzeOptions) {}
 
-  unit(source: EmbeddedSource, origin: string, gates: Gate[], depth: number): void {
-    const unit: ShellUnit = { id: this.units.length, source, origin, depth };
+  unit(source: EmbeddedSource, origin: string, gates: Gate[], depth: number, recovered = false): void {
+    const unit: ShellUnit = { id: this.units.length, source, origin, depth, ...(recovered ? { recovered } : {}) };
     this.units.push(unit);
     const tree = parseShell(this.opts.parser, source.text, this.opts.budgetMs);
     if (!tree) {
@@ -276,6 +283,8 @@ class Analyzer {
     switch (node.type) {
       case 'comment':
         return;
+      case 'ERROR':
+        return this.visitError(node, unit, gates);
       case 'if_statement':
         return this.visitIf(node, unit, gates);
       case 'case_statement':
@@ -306,6 +315,19 @@ class Analyzer {
       default:
         return this.children(node, unit, gates);
     }
+  }
+
+  /**
+   * tree-sitter-bash gives up on some valid code (`[ a b c ]`, `${x%]}`), and the ERROR node it makes can swallow the
+   * rest of the script, misread. The lines after the one where the error starts are parsed again on their own, with
+   * the gates in force there, so their commands are still seen (a bounded number of times per analysis).
+   */
+  private visitError(node: Node, unit: ShellUnit, gates: Gate[]): void {
+    const nl = unit.source.text.indexOf('\n', node.startIndex);
+    if (nl < 0 || nl + 1 >= node.endIndex || this.recoveries >= MAX_RECOVERIES) return this.children(node, unit, gates);
+    for (const c of node.namedChildren) if (c.endIndex <= nl) this.visit(c, unit, gates);
+    this.recoveries++;
+    this.unit(subSource(unit.source, nl + 1, node.endIndex), unit.origin, gates, unit.depth, true);
   }
 
   private children(node: Node, unit: ShellUnit, gates: Gate[]): void {
@@ -529,7 +551,7 @@ class Analyzer {
       exact: span.exact,
       gates,
       unit,
-      hasParseError: this.overlapsError(node),
+      hasParseError: unit.recovered === true || this.overlapsError(node),
       xargsInput: wrappers.includes('xargs') ? xargsInput : undefined,
     };
     this.commands.push(cmd);
@@ -557,7 +579,7 @@ class Analyzer {
       if (script) {
         const sn = argNodes.find((a) => this.word(a, unit).span.start === script.span.start);
         const emb = sn ? this.stringSource(sn, unit) : undefined;
-        if (emb) this.unit(emb, `${cmd.base} -c`, gates, unit.depth + 1);
+        if (emb) this.unit(emb, `${cmd.base} -c`, gates, unit.depth + 1, unit.recovered);
       }
     }
     const scriptArgs = cmd.args.filter((a) => !(a.value ?? '').startsWith('-'));
@@ -567,7 +589,7 @@ class Analyzer {
         if (!body) continue;
         const r = unit.source.toHost({ start: body.startIndex, end: body.endIndex });
         if (!r.exact) continue;
-        this.unit(EmbeddedSource.identity(body.text, r.span.start), `heredoc to ${cmd.base}`, gates, unit.depth + 1);
+        this.unit(EmbeddedSource.identity(body.text, r.span.start), `heredoc to ${cmd.base}`, gates, unit.depth + 1, unit.recovered);
       }
     }
   }

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeShellFile } from '../../src/languages/shell/index.js';
+
+describe('shell parse-error recovery', () => {
+  it('parses the lines after an error that swallowed them, gated as they were, and never offers fixes there', async () => {
+    const t = ['#!/bin/sh', 'if [ "$ID" = debian ]; then', '  if [ a b c ]; then echo; fi', '  apt-get install -y jq', 'fi', 'x="${y%]}"', 'apt-get install -y curl', ''].join('\n');
+    const f = await analyzeShellFile('s.sh', t);
+    const apt = f.commands.filter((c) => c.name === 'apt-get');
+    expect(apt.map((c) => f.source.position(c.span.start).line)).toEqual([4, 7]);
+    expect(apt.every((c) => c.hasParseError)).toBe(true);
+    expect(f.notes.length).toBeGreaterThan(0);
+  });
+
+  it('re-parses a bounded number of times, however many errors a file has', async () => {
+    const t = ['#!/bin/sh', ...Array.from({ length: 400 }, (_, i) => `x${i}="\${y%]}"\napt-get install -y p${i}`), ''].join('\n');
+    const f = await analyzeShellFile('s.sh', t);
+    const units = new Set(f.commands.map((c) => c.unit.id));
+    expect(units.size).toBeLessThanOrEqual(33);
+    // The recoveries find the commands near the top; the rest of the file stays inside the last error.
+    const lines = f.commands.filter((c) => c.name === 'apt-get').map((c) => f.source.position(c.span.start).line);
+    expect(lines.slice(0, 3)).toEqual([3, 5, 7]);
+    expect(Math.max(...lines)).toBeLessThan(100);
+  });
+});
