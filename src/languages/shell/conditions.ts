@@ -274,7 +274,11 @@ function evalTestExpr(node: Node): Cond {
       }
       if (/^-[efdrsxLh]$/.test(op.text)) {
         const p = staticValue(operand);
-        return p === undefined ? UNKNOWN : fileTest(p);
+        if (p !== undefined) return fileTest(p);
+        // `[ -x "$(command -v apt-get)" ]`: the path of a command, which exists when the command does.
+        const inner = /^-[efx]$/.test(op.text) ? commandSubstitution(operand)?.namedChildren[0] : undefined;
+        const name = inner ? commandParts(inner)?.name : undefined;
+        return inner && (name === 'command' || name === 'which' || name === 'type') ? evalCommand(inner) : UNKNOWN;
       }
       if (op.text === '-n' || op.text === '-z') {
         const sub = commandSubstitution(operand);
