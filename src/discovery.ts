@@ -148,7 +148,7 @@ async function consider(abs: string, rel: string, size: number, opts: DiscoveryO
   let kind = classifyByName(rel);
   const base = rel.slice(rel.lastIndexOf('/') + 1);
   if (!kind && ADAPTERS.some((a) => a.sniffName?.(base))) {
-    const head = await readHead(abs);
+    const head = await readHead(abs, /\.json$/i.test(base) ? JSON_HEAD_BYTES : HEAD_BYTES);
     if (head !== undefined) kind = ADAPTERS.find((a) => a.matchContent?.(head))?.kind;
   }
   if (!kind) {
@@ -164,13 +164,21 @@ async function consider(abs: string, rel: string, size: number, opts: DiscoveryO
   result.files.push({ abs, rel, kind, size });
 }
 
-async function readHead(abs: string): Promise<string | undefined> {
+/** Bytes read to tell a file's kind from its content (a shebang, `#cloud-config`, a playbook's first lines). */
+const HEAD_BYTES = 256;
+/**
+ * The same for JSON, whose telling keys may come late: legacy Packer templates usually open with a long
+ * "variables" object before "builders".
+ */
+const JSON_HEAD_BYTES = 16 * 1024;
+
+async function readHead(abs: string, bytes: number): Promise<string | undefined> {
   let fd: number | undefined;
   try {
     // Non-blocking, so a FIFO named like a script cannot stall discovery.
     fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
-    const buf = Buffer.alloc(256);
-    const bytesRead = readSync(fd, buf, 0, 256, 0);
+    const buf = Buffer.alloc(bytes);
+    const bytesRead = readSync(fd, buf, 0, bytes, 0);
     return buf.subarray(0, bytesRead).toString('latin1');
   } catch {
     return undefined;

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { adapterFor, ADAPTERS } from '../../src/languages/registry.js';
-import { classifyByName } from '../../src/discovery.js';
+import { classifyByName, discover } from '../../src/discovery.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runRules } from '../../src/core/engine.js';
 import { applyFixes } from '../../src/core/fixer.js';
 import { loadTarget } from '../../src/knowledge/target.js';
@@ -244,6 +247,21 @@ build {
     const f = await analyze('packer', 'packer.json', text);
     expect(f.images.map((i) => i.image)).toEqual(['OpenLogic:CentOS:7_9-gen2']);
     expect(f.commands.map((c) => slice(f, c.span))).toEqual(['yum install -y httpd']);
+  });
+
+  it('finds a legacy JSON template whose "builders" come after a long "variables" object', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'azl-packer-'));
+    try {
+      const variables = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`image_setting_${i}`, `value-${i}`]));
+      const text = JSON.stringify({ variables, builders: [{ type: 'azure-arm' }], provisioners: [{ type: 'shell', inline: ['apt-get update'] }] }, null, 2);
+      expect(text.indexOf('"builders"')).toBeGreaterThan(1024);
+      writeFileSync(join(dir, 'ubuntu.json'), text);
+      writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'x', dependencies: Object.fromEntries(Array.from({ length: 80 }, (_, i) => [`dep${i}`, '1.0.0'])) }, null, 2));
+      const d = await discover(dir, ['.'], { maxFileSize: 1 << 20 });
+      expect(d.files.map((f) => [f.rel, f.kind])).toEqual([['ubuntu.json', 'packer']]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
