@@ -18,3 +18,14 @@ User=www-data
 # ok: systemd/debian-account
 Group=webapp
 EOF_UNIT
+
+# The file creates the account before using it: nothing is missing.
+groupadd -r www-data && useradd -r -g www-data -s /sbin/nologin www-data
+# ok: systemd/debian-account
+chown -R www-data:www-data /srv/app
+# The group given to useradd must exist already; the user it creates is fine.
+# ruleid: systemd/debian-account
+adduser -u 82 -D -S -G nogroup appuser
+# Adding an existing user to a group creates neither.
+# ruleid: systemd/debian-account
+adduser appuser nogroup

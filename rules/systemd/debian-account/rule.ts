@@ -12,6 +12,28 @@ export const DEBIAN_ACCOUNTS: Record<string, string> = {
 };
 const UNIT_KEYS = new Set(['User', 'Group', 'SupplementaryGroups', 'SocketUser', 'SocketGroup']);
 const OWNER_COMMANDS = new Set(['chown', 'chgrp', 'install', 'useradd', 'usermod', 'adduser', 'runuser', 'setpriv']);
+const CREATE_COMMANDS = new Set(['useradd', 'adduser', 'groupadd', 'addgroup']);
+/** Options of useradd/adduser/groupadd/addgroup (shadow-utils, Debian adduser, BusyBox) that take a value. */
+const VALUE_OPTIONS = /^(-[bcdefgGhkKpsuRPZ]|--(base-dir|comment|home-dir|home|expiredate|inactive|gid|groups|skel|key|password|shell|uid|root|prefix|selinux-user|ingroup|gecos|firstuid|lastuid|firstgid|lastgid|conf))$/;
+
+/**
+ * The account a useradd/adduser/groupadd/addgroup command creates: its one operand. With two operands, Debian's
+ * adduser and BusyBox's addgroup add an existing user to an existing group, which creates nothing.
+ */
+function createdAccount(cmd: { base: string; args: { value?: string }[] }): { name: string; arg: number } | undefined {
+  if (!CREATE_COMMANDS.has(cmd.base)) return undefined;
+  const operands: number[] = [];
+  for (let i = 0; i < cmd.args.length; i++) {
+    const v = cmd.args[i]!.value;
+    if (v === undefined) return undefined;
+    if (v.startsWith('-')) {
+      if (VALUE_OPTIONS.test(v)) i++;
+      continue;
+    }
+    operands.push(i);
+  }
+  return operands.length === 1 ? { name: cmd.args[operands[0]!]!.value!, arg: operands[0]! } : undefined;
+}
 
 /**
  * In a unit: `nogroup` -> `nobody`, and `www-data` -> the web server's own account when the unit runs nginx
@@ -50,12 +72,18 @@ export default defineRule({
         action: `Use ${DEBIAN_ACCOUNTS[name]}, or create the account (\`useradd --system\`, or a sysusers.d file); verify which account the package you install creates.`,
         evidence: name,
       });
+    // Accounts the file creates (`groupadd -r www-data && useradd -r -g www-data www-data`), with where the creating
+    // command ends: uses after that are fine. Shell uses are reported at the end, once every creation is known.
+    const created = new Map<string, number>();
+    const uses: { at: number; name: string; report: () => void }[] = [];
     return {
       command(cmd) {
+        const made = createdAccount(cmd);
+        if (made && !created.has(made.name)) created.set(made.name, cmd.span.end);
         if (!OWNER_COMMANDS.has(cmd.base)) return;
-        for (const a of cmd.args) {
+        for (const [i, a] of cmd.args.entries()) {
           const v = a.value;
-          if (!v) continue;
+          if (!v || i === made?.arg) continue;
           if (v.startsWith('/') || v.startsWith('./')) continue;
           const ms = [...v.matchAll(/(?<![\w-])(www-data|nogroup)(?![\w-])/g)];
           if (ms.length === 0) continue;
@@ -63,10 +91,11 @@ export default defineRule({
           const last = ms[ms.length - 1]!;
           const exact = a.exact && a.text === v;
           const span = exact ? { start: a.span.start + first.index, end: a.span.start + last.index + last[1]!.length } : a.span;
-          report(span, exact, first[1]!, code(cmd.base));
+          uses.push({ at: a.span.start, name: first[1]!, report: () => report(span, exact, first[1]!, code(cmd.base)) });
         }
       },
       end() {
+        for (const u of uses) if (!(created.get(u.name)! <= u.at)) u.report();
         for (const u of unitsOf(ctx.facts)) {
           for (const d of u.directives) {
             if (!UNIT_KEYS.has(d.key)) continue;
