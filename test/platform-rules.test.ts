@@ -150,3 +150,16 @@ describe('configuration written by scripts is read the same way in every host', 
     expect(fs.map((f) => text.slice(f.span.start, f.span.end))).toEqual(['TLSv1.1']);
   });
 });
+
+describe('systemd/enable-after-install names the Azure Linux 4.0 unit', () => {
+  it.each([
+    ['apache2', 'httpd.service'],
+    ['mariadb-server', 'mariadb.service'],
+    ['default-mysql-server', 'mariadb.service'],
+    ['mysql-server', 'mysqld.service'],
+  ])('%s -> %s', async (pkg, unit) => {
+    const rule = allRules().find((r) => r.meta.id === 'systemd/enable-after-install')!;
+    const findings = await findingsFor('provision.sh', `#!/bin/bash\napt-get install -y ${pkg}\n`, [rule]);
+    expect(findings.map((f) => f.message)).toEqual([`\`${pkg}\` is installed but \`${unit}\` is never enabled in this file; on Azure Linux 4.0 it stays stopped after install and after reboot.`]);
+  });
+});

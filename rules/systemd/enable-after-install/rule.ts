@@ -17,7 +17,8 @@ export const SERVICE_OF_PACKAGE: Record<string, string> = {
   containerd: 'containerd',
   'containerd.io': 'containerd',
   'mariadb-server': 'mariadb',
-  'mysql-server': 'mariadb',
+  // Oracle MySQL's server (rpm-sdk on Azure Linux 4.0; mariadb-server is the rpm-base choice) runs as mysqld.
+  'mysql-server': 'mysqld',
   'default-mysql-server': 'mariadb',
   postgresql: 'postgresql',
   'postgresql-server': 'postgresql',
@@ -36,9 +37,8 @@ export const SERVICE_OF_PACKAGE: Record<string, string> = {
 };
 
 /** Debian unit names that name the same service (so `systemctl enable apache2` counts for httpd). */
-const ALIASES: Record<string, string[]> = { httpd: ['apache2'], mariadb: ['mysql', 'mysqld'], named: ['bind9'], 'nfs-server': ['nfs-kernel-server'], redis: ['redis-server'], smb: ['smbd'] };
+const ALIASES: Record<string, string[]> = { httpd: ['apache2'], mariadb: ['mysql', 'mysqld'], mysqld: ['mysql'], named: ['bind9'], 'nfs-server': ['nfs-kernel-server'], redis: ['redis-server'], smb: ['smbd'] };
 
-const TRUE = new Set(['yes', 'true', 'True', 'TRUE', 'on', '1', 'y']);
 
 export default defineRule({
   meta: {
@@ -60,24 +60,26 @@ export default defineRule({
       },
       end() {
         if (pkgs.length === 0) return;
-        const enabled = new Set<string>();
+        // Services whose state the file sets: enabled, or disabled or masked on purpose.
+        const decided = new Set<string>();
         for (const c of ctx.facts.commands) {
           if (c.base !== 'systemctl') continue;
           const words = c.args.map((a) => a.value ?? '');
           const verb = words.find((w) => !w.startsWith('-'));
-          if (verb !== 'enable' && verb !== 'reenable' && verb !== 'preset') continue;
-          for (const w of words.slice(words.indexOf(verb) + 1)) if (!w.startsWith('-')) enabled.add(w.replace(/\.service$/, ''));
+          // Disabling or masking it is a decision about its state too: the file means it to stay stopped.
+          if (!verb || !['enable', 'reenable', 'preset', 'disable', 'mask'].includes(verb)) continue;
+          for (const w of words.slice(words.indexOf(verb) + 1)) if (!w.startsWith('-')) decided.add(w.replace(/\.service$/, ''));
         }
         for (const t of ansibleOf(ctx.facts)?.tasks ?? []) {
           if (!/(^|\.)(service|systemd|systemd_service|sysvinit)$/.test(t.module)) continue;
           const name = t.args.get('name')?.value;
           const en = t.args.get('enabled')?.value;
-          if (name && en && TRUE.has(en)) enabled.add(name.replace(/\.service$/, ''));
+          if (name && en !== undefined) decided.add(name.replace(/\.service$/, ''));
         }
         const seen = new Set<string>();
         for (const p of pkgs) {
           const svc = SERVICE_OF_PACKAGE[p.name]!;
-          if (enabled.has(svc) || (ALIASES[svc] ?? []).some((a) => enabled.has(a)) || enabled.has(p.name) || seen.has(svc)) continue;
+          if (decided.has(svc) || (ALIASES[svc] ?? []).some((a) => decided.has(a)) || decided.has(p.name) || seen.has(svc)) continue;
           seen.add(svc);
           ctx.report({
             span: p.span,
