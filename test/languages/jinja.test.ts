@@ -21,6 +21,7 @@ describe('Jinja masking', () => {
   it('falls back to the first closing braces when a quote inside is left open, and leaves unclosed tags alone', () => {
     expect(maskJinja(`a {{ it's }} b`)).toBe(`a $_________ b`);
     expect(maskJinja('echo {{ x')).toBe('echo {{ x');
+    expect(maskJinja('echo {{ x\n{% if y %}\nls\n')).toBe('echo {{ x\n          \nls\n');
     expect(maskJinja('f() { echo; }; {{x}}')).toBe('f() { echo; }; $____');
   });
 

@@ -63,7 +63,11 @@ export function maskJinja(text: string, mode: 'shell' | 'blank' | 'statements' =
       continue;
     }
     let end = tagEnd(text, i + 2, open === '{' ? '}' : open, open !== '#');
-    if (end < 0) break;
+    if (end < 0) {
+      // Never closed: left as written; later tags of other kinds are still masked.
+      i = text.indexOf('{', i + 2);
+      continue;
+    }
     const m = text.slice(i, end);
     let masked: string;
     if (open === '{') {
