@@ -29,3 +29,8 @@ adduser -u 82 -D -S -G nogroup appuser
 # Adding an existing user to a group creates neither.
 # ruleid: systemd/debian-account
 adduser appuser nogroup
+cat > /etc/systemd/system/php-fpm.service <<'EOF_UNIT'
+[Service]
+# ok: systemd/debian-account
+User=www-data
+EOF_UNIT

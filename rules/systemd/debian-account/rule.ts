@@ -95,13 +95,16 @@ export default defineRule({
         }
       },
       end() {
-        for (const u of uses) if (!(created.get(u.name)! <= u.at)) u.report();
+        const createdBefore = (name: string, at: number) => (created.get(name) ?? Infinity) <= at;
+        for (const u of uses) if (!createdBefore(u.name, u.at)) u.report();
         for (const u of unitsOf(ctx.facts)) {
           for (const d of u.directives) {
             if (!UNIT_KEYS.has(d.key)) continue;
             for (const m of d.valueSource.text.matchAll(/\S+/g)) {
               if (!(m[0] in DEBIAN_ACCOUNTS)) continue;
               const h = d.valueSource.toHost({ start: m.index, end: m.index + m[0].length });
+              // A unit written by a script that created the account first (a heredoc after useradd).
+              if (createdBefore(m[0], h.span.start)) continue;
               report(h.span, h.exact, m[0], `${d.key}=`, h.exact ? unitAccountFix(m[0], u, h.span) : undefined);
             }
           }
