@@ -153,3 +153,32 @@ describe('Ansible adapter', () => {
     ]);
   });
 });
+
+describe('the command module runs no shell', () => {
+  it('reads shell operators in its line as literal characters of one command', async () => {
+    const t = [
+      '- name: fix ownership',
+      '  ansible.builtin.command: "find /var/lib/ceph -not -( -user 167 -or -group 167 -) -execdir chown 167:167 {} +"',
+      '- name: not a pipeline',
+      "  ansible.builtin.command: apt-get install -y \"$(cat pkgs)\" 'a|b' > /tmp/log",
+      '- name: a shell task is a shell',
+      '  ansible.builtin.shell: apt-get update && apt-get install -y jq | tee /tmp/log',
+      '',
+    ].join('\n');
+    const f = await analyzeAnsibleFile('roles/ceph/tasks/main.yml', t);
+    expect(f.notes).toEqual([]);
+    expect(f.commands.map((c) => c.name)).toEqual(['find', 'apt-get', 'apt-get', 'apt-get', 'tee']);
+    // No command substitution runs: `cat` is not a command; the redirection is a word.
+    const second = f.commands[1]!;
+    expect(second.args.map((a) => t.slice(a.span.start, a.span.end))).toEqual(['install', '-y', '"$(cat pkgs)"', "'a|b'", '>', '/tmp/log']);
+    expect(second.redirects).toEqual([]);
+  });
+
+  it('keeps $VAR an expansion and masks Jinja after the operators', async () => {
+    const { literalArgv } = await import('../../src/languages/ansible/index.js');
+    expect(literalArgv(`ls $HOME; echo "\`id\`" '$(x)' \\;`)).toBe(`ls $HOME_ echo "_id_" '$(x)' \\;`);
+    const f = await analyzeAnsibleFile('roles/x/tasks/main.yml', '- ansible.builtin.command: apt-get install -y {{ pkgs | join(" ") }}\n');
+    expect(f.packages.map((p) => p.name)).toEqual([]);
+    expect(f.commands.map((c) => c.name)).toEqual(['apt-get']);
+  });
+});

@@ -60,6 +60,32 @@ const SHELL_MODULES = new Set(['ansible.builtin.shell', 'ansible.builtin.command
 const FREE_FORM_OPTS = /(?:^|\s)(chdir|creates|removes|executable|warn|stdin|stdin_add_newline|strip_empty_ends|expand_argument_vars)=(?:"[^"]*"|'[^']*'|\S+)/g;
 const TRIVIAL_MODULES = new Set(['debug', 'fail', 'assert', 'meta', 'pause']);
 
+/**
+ * The command module runs no shell: it splits its line into words like a shell (quotes and backslashes) but `;`,
+ * `&`, `|`, `<`, `>`, parentheses, backquotes and `$(` are plain characters of those words (`find -not -( ... -)`).
+ * They become `_` (same length) so that the shell parser reads one command with literal words; `$VAR` stays, as the
+ * module expands variables (expand_argument_vars).
+ */
+export function literalArgv(text: string): string {
+  let out = '';
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\\' && quote !== "'" && i + 1 < text.length) {
+      out += c + text[++i];
+      continue;
+    }
+    if (quote) {
+      if (c === quote) quote = undefined;
+      out += quote === '"' && (c === '`' || (c === '$' && text[i + 1] === '(')) ? '_' : c;
+      continue;
+    }
+    if (c === "'" || c === '"') quote = c;
+    out += ';&|<>()`'.includes(c) || (c === '$' && text[i + 1] === '(') ? '_' : c;
+  }
+  return out;
+}
+
 /** Where Ansible looks for this file's role: tasks, vars, meta, or a playbook (decided by content). */
 function roleOfPath(file: string): AnsibleFacts['role'] | undefined {
   if (/(^|\/)(group_vars|host_vars|vars|defaults)\//.test(file)) return 'vars';
@@ -193,7 +219,8 @@ export async function analyzeAnsibleFile(file: string, text: string): Promise<An
   for (const t of tasks) {
     if (t.freeForm && SHELL_MODULES.has(t.module)) {
       const emb = scalarSource(text, t.freeForm.span);
-      let masked = maskJinja(emb.text).replace(/\r(?=\n)/g, ' ');
+      const argv = t.module === 'ansible.builtin.command' ? literalArgv(emb.text) : emb.text;
+      let masked = maskJinja(argv).replace(/\r(?=\n)/g, ' ');
       if (t.freeForm !== t.args.get('cmd')) masked = masked.replace(FREE_FORM_OPTS, (m) => ' '.repeat(m.length));
       shellSources.push({ source: new EmbeddedSource(masked, emb.segments, emb.hostSpan), origin: `ansible ${shortModule(t.module)}`, gates: t.gates });
     } else if (t.module === 'ansible.builtin.command' && t.args.get('argv')?.items) {
