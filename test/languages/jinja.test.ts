@@ -37,9 +37,7 @@ describe('Jinja masking', () => {
     // Not inside a continued command: blanked only.
     expect(lines[9]).toBe(' '.repeat(10));
     expect(lines[11]).toBe(' '.repeat(11));
-    // Unit files continue lines with a backslash too; YAML has no such thing and keeps its `{{ }}` values.
-    expect(maskJinja(t, 'blank').split('\n')[2]).toBe(' '.repeat(24) + '\\');
-    expect(maskJinja(t, 'blank').split('\n')[3]).toBe(`  --memory=J${'_'.repeat('{{ limit }}'.length - 1)} \\`);
+    // YAML has no continuations and keeps its `{{ }}` values.
     expect(maskJinja(t, 'statements').split('\n').slice(2, 4)).toEqual([' '.repeat(25), '  --memory={{ limit }} \\']);
   });
 });
@@ -82,7 +80,16 @@ describe('Jinja templates of unit files and cloud-config', () => {
     const f = await analyzeSystemdFile('roles/docker/templates/docker.service.j2', t);
     expect(f.notes).toEqual([]);
     const exec = f.units![0]!.directives.find((d) => d.key === 'ExecStart')!;
-    expect(exec.value.replace(/\s+/g, ' ')).toBe(`J${'_'.repeat('{{ bin_dir }}'.length - 1)}/dockerd --add-runtime oci=/usr/sbin/docker-runc $DOCKER_OPTS`);
+    expect(exec.value.replace(/\s+/g, ' ')).toBe(`$${'_'.repeat('{{ bin_dir }}'.length - 1)}/dockerd --add-runtime oci=/usr/sbin/docker-runc $DOCKER_OPTS`);
+  });
+
+  it('reads a unit holding a template expression as a template whatever its name', async () => {
+    const t = ['[Unit]', 'Description=x', '[Service]', 'Type=oneshot', 'ExecStart={{GetScriptPath}}', 'ExecStartPost=/usr/bin/apt-get install -y {{ .Pkg }}', '[Install]', 'WantedBy=multi-user.target', ''].join('\n');
+    const f = await analyzeSystemdFile('parts/dhcpv6.service', t);
+    expect(f.notes).toEqual([]);
+    // The expressions are not static words: no command name for the first, no package name in the second.
+    expect(f.commands.map((c) => [c.name, f.source.position(c.span.start).line])).toEqual([['', 5], ['/usr/bin/apt-get', 6]]);
+    expect(f.packages.map((p) => p.name)).toEqual([]);
   });
 
   it('parses a cloud-config template with {% %} lines between its entries, finding the commands of its branches', async () => {

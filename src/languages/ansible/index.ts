@@ -238,7 +238,7 @@ export async function analyzeAnsibleFile(file: string, text: string): Promise<An
       const k = dest ? unitKindOfPath(dest) : undefined;
       if (k && content?.value !== undefined) {
         const emb = scalarSource(text, content.span);
-        units.push(parseUnit(new EmbeddedSource(maskJinja(emb.text, 'blank'), emb.segments, emb.hostSpan), { ...k, path: dest, origin: 'ansible copy content' }));
+        units.push(parseUnit(new EmbeddedSource(maskJinja(emb.text), emb.segments, emb.hostSpan), { ...k, path: dest, origin: 'ansible copy content' }));
       } else if (dest && content?.value !== undefined && (/\.(sh|bash)$/.test(dest) || /^#!\s*(?:\/usr)?\/bin\/(?:env\s+)?(?:sh|bash|dash)\b/.test(content.value))) {
         // A script written by copy: content is shell code too.
         const emb = scalarSource(text, content.span);

@@ -41,15 +41,15 @@ export class SourceBuilder {
 
 /**
  * Jinja masked with same-length text:
- * - 'shell': `{{ x }}` becomes `$____` (a shell expansion: not a static word);
- * - 'blank' (unit files): `{{ x }}` becomes `J____`;
+ * - 'shell' (shell code and unit files): `{{ x }}` becomes `$____`, an expansion, so never a static word such as a
+ *   command or package name; one spanning lines becomes `J___` with its newlines kept;
  * - 'statements' (YAML templates): `{{ x }}` stays (a value YAML can hold);
  * and `{% %}`/`{# #}` become blanks. A tag ends at the first closing delimiter outside a Jinja string literal, so
  * `{{ '{{ .Image }}' }}` is one expression. Except for YAML, a `{% %}` or `{# #}` tag alone on a line inside a
  * backslash-continued line (a shell command, a unit's ExecStart=) continues it: Ansible renders templates with
  * trim_blocks, so the rendered line stays one line.
  */
-export function maskJinja(text: string, mode: 'shell' | 'blank' | 'statements' = 'shell'): string {
+export function maskJinja(text: string, mode: 'shell' | 'statements' = 'shell'): string {
   if (!text.includes('{')) return text;
   let out = '';
   let last = 0;
@@ -72,7 +72,7 @@ export function maskJinja(text: string, mode: 'shell' | 'blank' | 'statements' =
     let masked: string;
     if (open === '{') {
       if (mode === 'statements') masked = m;
-      else masked = mode === 'shell' && !m.includes('\n') ? '$' + '_'.repeat(m.length - 1) : 'J' + blankKeepingNewlines(m.slice(1)).replace(/ /g, '_').replace(/_\n/g, ' \n');
+      else masked = !m.includes('\n') ? '$' + '_'.repeat(m.length - 1) : 'J' + blankKeepingNewlines(m.slice(1)).replace(/ /g, '_').replace(/_\n/g, ' \n');
     } else {
       masked = blankKeepingNewlines(m);
       const eol = mode !== 'statements' && !m.includes('\n') ? continuedTagLineEnd(text, i, end, continuedNl) : -1;

@@ -48,8 +48,10 @@ export function unitNotes(file: string, source: SourceText, units: UnitFile[]): 
 export async function analyzeSystemdFile(file: string, text: string): Promise<FileFacts & UnitFacts> {
   const source = new SourceText(text);
   const k = unitKindOfPath(file) ?? { type: 'service', dropIn: false, name: file.slice(file.lastIndexOf('/') + 1) };
-  const templated = /\.(j2|jinja2?|tmpl)$/.test(file);
-  const body = templated ? maskJinja(text, 'blank') : text;
+  // A template by name, or by content: systemd gives `{{` no meaning, so a unit holding one is a template (Jinja, or Go
+  // as in aks-engine's `ExecStart={{GetScriptPath}}`) whatever its name.
+  const templated = /\.(j2|jinja2?|tmpl)$/.test(file) || text.includes('{{');
+  const body = templated ? maskJinja(text) : text;
   const unit = parseUnit(EmbeddedSource.identity(body.replace(/^\uFEFF/, ' '), 0), { ...k, path: undefined, origin: 'file' });
   const units = [unit];
   const sources = execSources(units);
