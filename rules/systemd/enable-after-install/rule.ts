@@ -40,6 +40,9 @@ export const SERVICE_OF_PACKAGE: Record<string, string> = {
 const ALIASES: Record<string, string[]> = { httpd: ['apache2'], mariadb: ['mysql', 'mysqld'], mysqld: ['mysql'], named: ['bind9'], 'nfs-server': ['nfs-kernel-server'], redis: ['redis-server'], smb: ['smbd'] };
 
 
+/** systemctl verbs that set whether a service starts at boot; disable and mask mean it to stay stopped. */
+const DECIDING_VERBS = new Set(['enable', 'reenable', 'preset', 'disable', 'mask']);
+
 export default defineRule({
   meta: {
     id: 'systemd/enable-after-install',
@@ -66,8 +69,7 @@ export default defineRule({
           if (c.base !== 'systemctl') continue;
           const words = c.args.map((a) => a.value ?? '');
           const verb = words.find((w) => !w.startsWith('-'));
-          // Disabling or masking it is a decision about its state too: the file means it to stay stopped.
-          if (!verb || !['enable', 'reenable', 'preset', 'disable', 'mask'].includes(verb)) continue;
+          if (!verb || !DECIDING_VERBS.has(verb)) continue;
           for (const w of words.slice(words.indexOf(verb) + 1)) if (!w.startsWith('-')) decided.add(w.replace(/\.service$/, ''));
         }
         for (const t of ansibleOf(ctx.facts)?.tasks ?? []) {

@@ -7,7 +7,7 @@ import { analyzeShell } from '../shell/model.js';
 import { shellParser } from '../shell/parser.js';
 import { parseYaml, scalarSource, toYValue } from '../ansible/yaml.js';
 import type { YValue } from '../ansible/facts.js';
-import { compose, maskJinja, SourceBuilder } from '../systemd/embed.js';
+import { compose, isJinjaTemplateName, maskJinja, SourceBuilder } from '../systemd/embed.js';
 import { parseUnit, unitKindOfPath, type UnitFile } from '../systemd/parse.js';
 import { execSources, unitNotes, unitsInShell } from '../systemd/index.js';
 
@@ -51,7 +51,7 @@ export async function analyzeCloudConfig(file: string, text: string): Promise<Fi
   // A Jinja template of cloud-config (`user-data.j2`): its `{% %}` lines are gone once rendered, and read as YAML
   // they break the document (a block scalar ends at a less indented tag).
   const yaml = text.replace(/^\uFEFF/, ' ');
-  return analyzeCloudConfigIn(file, new SourceText(text), EmbeddedSource.identity(/\.(j2|jinja2?)$/i.test(file) ? maskJinja(yaml, 'statements') : yaml, 0));
+  return analyzeCloudConfigIn(file, new SourceText(text), EmbeddedSource.identity(isJinjaTemplateName(file) ? maskJinja(yaml, 'statements') : yaml, 0));
 }
 
 /**

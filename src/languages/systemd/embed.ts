@@ -39,6 +39,9 @@ export class SourceBuilder {
   }
 }
 
+/** A Jinja template by its name (`install.sh.j2`, `user-data.jinja2`), whatever it renders to. */
+export const isJinjaTemplateName = (file: string): boolean => /\.(j2|jinja2?)$/i.test(file);
+
 /**
  * Jinja masked with same-length text:
  * - 'shell' (shell code and unit files): `{{ x }}` becomes `$____`, an expansion, so never a static word such as a
