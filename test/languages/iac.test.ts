@@ -249,6 +249,15 @@ build {
     expect(f.commands.map((c) => slice(f, c.span))).toEqual(['yum install -y httpd']);
   });
 
+  it('places the parse notes of JSON hosts (ARM, Packer, .tf.json) on their lines', async () => {
+    const broken = '{\n  "a": 1,\n  "b": [1, 2\n}\n';
+    for (const [kind, name] of [['arm', 'azuredeploy.json'], ['packer', 'packer.json'], ['terraform', 'main.tf.json']] as const) {
+      const f = await analyze(kind, name, broken);
+      expect(f.notes.length, name).toBeGreaterThan(0);
+      expect(f.notes.every((n) => n.line !== undefined && n.line >= 3), name).toBe(true);
+    }
+  });
+
   it('finds a legacy JSON template whose "builders" come after a long "variables" object', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'azl-packer-'));
     try {

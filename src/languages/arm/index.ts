@@ -1,9 +1,9 @@
 import type { FileFacts, ImageRef } from '../../core/facts.js';
 import type { EmbeddedSource } from '../../core/sourcemap.js';
 import type { YValue } from '../ansible/facts.js';
-import { parseYaml, scalarSource, toYValue } from '../ansible/yaml.js';
+import { scalarSource } from '../ansible/yaml.js';
 import { subSource } from '../systemd/embed.js';
-import { emptyCollected, finishFacts, imageText, type Collected, type Setting } from '../infra/model.js';
+import { emptyCollected, finishFacts, imageText, parseHostDocument, type Collected, type Setting } from '../infra/model.js';
 import { ySetting } from '../infra/obj.js';
 
 const get = (v: YValue | undefined, ...path: string[]): YValue | undefined => {
@@ -112,9 +112,7 @@ export function armResource(host: string, r: YValue, variables: YValue | undefin
 /** An ARM deployment template (JSON with a deploymentTemplate $schema). */
 export async function analyzeArm(file: string, text: string): Promise<FileFacts> {
   const c = emptyCollected(text);
-  const parsed = parseYaml(text);
-  for (const p of parsed.problems) c.notes.push({ file, kind: 'parse', message: p.message });
-  const root = parsed.docs[0] ? toYValue(parsed.docs[0].contents, text) : undefined;
+  const root = parseHostDocument(file, text, c);
   walkResources(text, get(root, 'resources'), get(root, 'variables'), c);
   return finishFacts(file, 'arm', text, c);
 }

@@ -1,7 +1,6 @@
 import type { FileFacts, PathRef } from '../../core/facts.js';
 import type { Span } from '../../core/source.js';
-import { parseYaml, toYValue } from '../ansible/yaml.js';
-import { emptyCollected, finishFacts } from '../infra/model.js';
+import { emptyCollected, finishFacts, parseHostDocument } from '../infra/model.js';
 import { ySetting } from '../infra/obj.js';
 
 /** A bind mount of a compose service: host path, SELinux options, and where `:z` would go. */
@@ -30,9 +29,7 @@ export function composeOf(f: FileFacts): ComposeFacts | undefined {
 /** A docker-compose / compose file: service images and bind mounts (volume labels for SELinux). */
 export async function analyzeCompose(file: string, text: string): Promise<FileFacts> {
   const c = emptyCollected(text);
-  const parsed = parseYaml(text);
-  for (const p of parsed.problems) c.notes.push({ file, kind: 'parse', message: p.message, ...(c.source?.position(p.offset) ?? {}) });
-  const root = parsed.docs[0] ? toYValue(parsed.docs[0].contents, text) : undefined;
+  const root = parseHostDocument(file, text, c);
   const volumes: ComposeVolume[] = [];
   const paths: PathRef[] = [];
   for (const [name, svc] of root?.entries?.get('services')?.entries ?? []) {

@@ -6,6 +6,8 @@ import { packageRefsFromCommands } from '../../core/packages.js';
 import { analyzeShell, type ShellAnalysis } from '../shell/model.js';
 import { shellParser } from '../shell/parser.js';
 import type { UnitFile } from '../systemd/parse.js';
+import { parseYaml, toYValue } from '../ansible/yaml.js';
+import type { YValue } from '../ansible/facts.js';
 
 /** A setting of a VM, AKS pool or CI job as written: literal value (undefined for expressions) and spans. */
 export type Setting = ImagePart & { keySpan?: Span };
@@ -83,6 +85,16 @@ export interface Collected {
 
 export function emptyCollected(text?: string): Collected {
   return { images: [], infra: { vms: [], aksPools: [], ciJobs: [] }, shell: [], cloudConfigs: [], notes: [], source: text === undefined ? undefined : new SourceText(text) };
+}
+
+/**
+ * The first document of a YAML or JSON host file (a workflow, compose file, ARM or Packer template, .tf.json) as a
+ * YValue; its parse problems become notes at their lines.
+ */
+export function parseHostDocument(file: string, text: string, c: Collected): YValue | undefined {
+  const parsed = parseYaml(text);
+  for (const p of parsed.problems) c.notes.push({ file, kind: 'parse', message: p.message, ...(c.source?.position(p.offset) ?? {}) });
+  return parsed.docs[0] ? toYValue(parsed.docs[0].contents, text) : undefined;
 }
 
 /**

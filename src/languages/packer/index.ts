@@ -1,7 +1,6 @@
 import type { FileFacts } from '../../core/facts.js';
-import { emptyCollected, finishFacts, type Collected } from '../infra/model.js';
+import { emptyCollected, finishFacts, parseHostDocument, type Collected } from '../infra/model.js';
 import { jsonObj, type Obj } from '../infra/obj.js';
-import { parseYaml, toYValue } from '../ansible/yaml.js';
 import { blocksOf, hclParser, parseHcl } from '../terraform/hcl.js';
 import { fileValues, hclObj } from '../terraform/obj.js';
 import { vmImageFrom } from '../terraform/azure.js';
@@ -50,9 +49,7 @@ function collectProvisioner(type: string, o: Obj, c: Collected, file: string, te
 export async function analyzePacker(file: string, text: string): Promise<FileFacts> {
   const c = emptyCollected(text);
   if (/\.json$/i.test(file)) {
-    const parsed = parseYaml(text);
-    for (const p of parsed.problems) c.notes.push({ file, kind: 'parse', message: p.message });
-    const root = parsed.docs[0] ? toYValue(parsed.docs[0].contents, text) : undefined;
+    const root = parseHostDocument(file, text, c);
     for (const b of root?.entries?.get('builders')?.items ?? []) {
       if (!b.entries) continue;
       const o = jsonObj(text, b);

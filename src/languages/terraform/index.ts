@@ -1,7 +1,6 @@
 import type { FileFacts } from '../../core/facts.js';
-import { emptyCollected, finishFacts } from '../infra/model.js';
+import { emptyCollected, finishFacts, parseHostDocument } from '../infra/model.js';
 import { jsonObj, type Obj } from '../infra/obj.js';
-import { parseYaml, toYValue } from '../ansible/yaml.js';
 import { blocksOf, hclParser, parseHcl } from './hcl.js';
 import { fileValues, hclObj } from './obj.js';
 import { collectTerraformResources } from './azure.js';
@@ -11,9 +10,7 @@ export async function analyzeTerraform(file: string, text: string): Promise<File
   const c = emptyCollected(text);
   const resources: { type: string; obj: Obj }[] = [];
   if (/\.json$/i.test(file)) {
-    const parsed = parseYaml(text);
-    for (const p of parsed.problems) c.notes.push({ file, kind: 'parse', message: p.message });
-    const root = parsed.docs[0] ? toYValue(parsed.docs[0].contents, text) : undefined;
+    const root = parseHostDocument(file, text, c);
     for (const r of [root?.entries?.get('resource')].flatMap((x) => (x?.items ?? (x ? [x] : [])))) {
       for (const [type, byName] of r.entries ?? []) {
         for (const [, body] of byName.entries ?? []) {

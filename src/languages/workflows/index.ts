@@ -1,8 +1,8 @@
 import type { FileFacts, ImagePart, ImageRef } from '../../core/facts.js';
 import { EmbeddedSource } from '../../core/sourcemap.js';
 import type { YValue } from '../ansible/facts.js';
-import { parseYaml, scalarSource, toYValue } from '../ansible/yaml.js';
-import { emptyCollected, finishFacts, type CiJob, type Collected, type Setting } from '../infra/model.js';
+import { scalarSource } from '../ansible/yaml.js';
+import { emptyCollected, finishFacts, parseHostDocument, type CiJob, type Collected, type Setting } from '../infra/model.js';
 import { ySetting } from '../infra/obj.js';
 
 type Host = CiJob['host'];
@@ -212,9 +212,7 @@ function azurePipelines(text: string, root: YValue, c: Collected): void {
 /** A CI definition: GitHub Actions workflow, Azure Pipelines or GitLab CI. */
 export async function analyzeWorkflow(file: string, text: string): Promise<FileFacts> {
   const c = emptyCollected(text);
-  const parsed = parseYaml(text);
-  for (const p of parsed.problems) c.notes.push({ file, kind: 'parse', message: p.message, ...(c.source?.position(p.offset) ?? {}) });
-  const root = parsed.docs[0] ? toYValue(parsed.docs[0].contents, text) : undefined;
+  const root = parseHostDocument(file, text, c);
   const host = ciHostOf(file);
   c.infra.ci = host;
   if (root?.entries) {
