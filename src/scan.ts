@@ -1,6 +1,5 @@
 import { openSync, fstatSync, readSync, closeSync, constants } from 'node:fs';
 import { resolve } from 'node:path';
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { discover, type Skipped } from './discovery.js';
 import { adapterFor } from './languages/registry.js';
@@ -15,6 +14,7 @@ import type { FileKind } from './core/facts.js';
 import { loadTarget, DEFAULT_TARGET } from './knowledge/target.js';
 import { allRules } from './rules/index.js';
 import { TOOL_VERSION } from './version.js';
+import { usableCpus } from './cpus.js';
 
 export interface ScanOptions {
   root: string;
@@ -34,6 +34,8 @@ export interface ScanOptions {
   fileTimeBudgetMs?: number;
   /** Reuse outcomes of unchanged files from this content-hash cache file, and update it (see src/cache.ts). */
   cacheFile?: string;
+  /** At most this many worker threads (default: the usable CPUs, see src/cpus.ts, up to MAX_DEFAULT_WORKERS). */
+  jobs?: number;
 }
 
 export interface ScannedFile {
@@ -178,6 +180,21 @@ export async function scanFile(abs: string, rel: string, kind: FileKind, rules: 
 /** Scanning spreads over more than one worker thread from this many files on (below it, starting workers costs more). */
 export const PARALLEL_THRESHOLD = 200;
 
+/** Workers started by default on a machine with many CPUs; --jobs may ask for more. */
+export const MAX_DEFAULT_WORKERS = 8;
+
+/**
+ * Worker threads for a scan of `fileCount` files: one per PARALLEL_THRESHOLD files, at most `jobs` (--jobs), by
+ * default at most the usable CPUs (a container's CPU limit included) and MAX_DEFAULT_WORKERS. Each worker loads and
+ * JIT-compiles the analyzer for itself (about 2 s of compiler time on the bench machine), so a worker more than the
+ * CPUs can run slows the scan down: in a cgroup limited to one CPU, 2 workers took 25 to 45 % longer than one,
+ * and 8 workers 70 to 150 % longer with twice the memory (bench/RESULTS.md).
+ */
+export function workerCount(fileCount: number, jobs: number | undefined, cpus: () => number = usableCpus): number {
+  const cap = jobs ?? Math.min(cpus(), MAX_DEFAULT_WORKERS);
+  return Math.max(0, Math.min(cap, Math.ceil(fileCount / PARALLEL_THRESHOLD)));
+}
+
 /**
  * Fewer files than this are analysed in this thread: starting a worker costs about as much as a one-file scan
  * (0.45 -> 0.8 s measured), and the shell parser's own time budget still applies there.
@@ -252,7 +269,7 @@ export type WorkerFile = WorkItem & { index: number };
  */
 async function scanAll(files: WorkItem[], rules: Rule[], targetId: string, opts: ScanOptions, spec: WorkerSpec | undefined, early: Spawned | undefined, repoFiles: ReadonlySet<string> = new Set(files.map((f) => f.rel))): Promise<FileOutcome[]> {
   const budget = opts.fileTimeBudgetMs ?? DEFAULT_FILE_TIME_BUDGET_MS;
-  const workers = Math.min(availableParallelism(), 8, Math.ceil(files.length / PARALLEL_THRESHOLD));
+  const workers = workerCount(files.length, opts.jobs);
   const outcomes: FileOutcome[] = new Array(files.length);
   let done = 0;
   const progress = (i: number) => opts.onProgress?.(++done, files.length, files[i]!.rel);

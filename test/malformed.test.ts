@@ -10,7 +10,7 @@ import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, rmSync, symlink
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scan, readBounded, budgetReason, DEFAULT_MAX_FILE_SIZE, type ScanResult } from '../src/scan.js';
-import { SMALL_SCAN } from '../src/scan.js';
+import { PARALLEL_THRESHOLD, SMALL_SCAN, workerCount } from '../src/scan.js';
 import { run, EXIT } from '../src/cli/run.js';
 
 const IS_ROOT = process.getuid?.() === 0;
@@ -262,6 +262,8 @@ describe('exit codes with malformed input', () => {
   it('usage errors exit 2', async () => {
     expect((await cli(['scan', 'no-such-path', '--no-config'], dir)).code).toBe(EXIT.USAGE);
     expect((await cli(['scan', '.', '--no-config', '--max-file-size', '-5'], dir)).code).toBe(EXIT.USAGE);
+    expect((await cli(['scan', '.', '--no-config', '--jobs', '0'], dir)).code).toBe(EXIT.USAGE);
+    expect((await cli(['scan', '.', '--no-config', '--jobs', 'two'], dir)).code).toBe(EXIT.USAGE);
   });
 });
 
@@ -305,4 +307,19 @@ describe('per-file time budget', () => {
     expect(viaWorkers.files).toEqual(inProcess.files);
     expect(viaWorkers.notes).toEqual(inProcess.notes);
   }, 40_000);
+
+  it('several workers (--jobs) give the same results as one thread, in the same order', async () => {
+    // More than 2 * PARALLEL_THRESHOLD files, so that --jobs 3 starts three workers.
+    const files = Object.fromEntries(Array.from({ length: 2 * PARALLEL_THRESHOLD + 50 }, (_, i) => [`d${i % 7}/s-${i}.sh`, i % 3 ? `apt-get install -y pkg${i}\n` : `yum install -y p${i}\nnot valid ((\n`]));
+    const dir = made({ ...files, 'Dockerfile': 'FROM ubuntu:22.04\nRUN apt-get install -y curl\n' });
+    expect(workerCount(Object.keys(files).length, 3)).toBe(3);
+    const viaWorkers = await scan({ root: dir, jobs: 3 });
+    delete process.env.AZL_MIGRATE_TS_LOADER;
+    const inProcess = await scan({ root: dir });
+    process.env.AZL_MIGRATE_TS_LOADER = loader;
+    expect(viaWorkers.findings.length).toBeGreaterThan(2 * PARALLEL_THRESHOLD);
+    expect(viaWorkers.findings).toEqual(inProcess.findings);
+    expect(viaWorkers.files).toEqual(inProcess.files);
+    expect(viaWorkers.notes).toEqual(inProcess.notes);
+  }, 60_000);
 });

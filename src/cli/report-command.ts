@@ -20,6 +20,8 @@ export interface ReportCliOptions {
   config?: string | false;
   name?: string;
   title?: string;
+  /** --jobs <n>: at most n worker threads for what is scanned. */
+  jobs?: number;
 }
 
 
@@ -87,7 +89,7 @@ export async function runReport(inputs: string[], opts: ReportCliOptions, io: Io
     const one = paths.length === 1 && !opts.root && statSync(resolve(io.cwd, paths[0]!), { throwIfNoEntry: false })?.isDirectory();
     const where = one ? { root: resolve(io.cwd, paths[0]!), rel: ['.'] } : scanRoot(paths.length ? paths : ['.'], opts.root, io.cwd);
     const project = await loadProject(where.root, opts.config, io);
-    const scanned = await scanProject(where, project, opts.target ? { target: opts.target } : {});
+    const scanned = await scanProject(where, project, { ...(opts.target ? { target: opts.target } : {}), ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}) });
     const { applyPolicy } = await import('../policy/index.js');
     const { result } = applyPolicy(scanned, { knownRuleIds: project.known, now: io.now ?? new Date(), ...(project.config.rules ? { rules: project.config.rules } : {}), showSuppressed: true });
     repos.push({ name: unique(opts.name ?? basename(where.root)), result });

@@ -39,6 +39,8 @@ export interface ScanCliOptions {
   /** --cache / --cache-location <file>. */
   cache?: boolean;
   cacheLocation?: string;
+  /** --jobs <n>: at most n worker threads. */
+  jobs?: number;
   /** A --format or --output was given (the interactive report is then never used). */
   explicitOutput?: boolean;
 }
@@ -108,7 +110,7 @@ export async function loadProject(root: string, configOpt: string | false | unde
 }
 
 /** Scan with the project's config: target, include/exclude, rules; project rules get their own docs URL. */
-export async function scanProject(where: { root: string; rel: string[] }, project: Project, opts: { target?: string; maxFileSize?: number; cacheFile?: string; fileTimeBudgetMs?: number; onProgress?: (done: number, total: number, file: string) => void }): Promise<ScanResult> {
+export async function scanProject(where: { root: string; rel: string[] }, project: Project, opts: { target?: string; maxFileSize?: number; cacheFile?: string; fileTimeBudgetMs?: number; jobs?: number; onProgress?: (done: number, total: number, file: string) => void }): Promise<ScanResult> {
   const { config, custom } = project;
   const { scan } = await import('../scan.js');
   const scanned = await scan({
@@ -119,6 +121,7 @@ export async function scanProject(where: { root: string; rel: string[] }, projec
     ...(opts.maxFileSize ? { maxFileSize: opts.maxFileSize } : {}),
     ...(opts.cacheFile ? { cacheFile: opts.cacheFile } : {}),
     ...(opts.fileTimeBudgetMs !== undefined ? { fileTimeBudgetMs: opts.fileTimeBudgetMs } : {}),
+    ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     ...(config.include ? { include: config.include } : {}),
     ...(config.exclude ? { exclude: config.exclude } : {}),
@@ -164,7 +167,7 @@ export async function runScan(where: { root: string; rel: string[] }, opts: Scan
   let scanned: ScanResult;
   try {
     const cacheFile = opts.cacheLocation ? resolve(io.cwd, opts.cacheLocation) : opts.cache ? join(where.root, DEFAULT_CACHE_FILE) : undefined;
-    scanned = await scanProject(where, project, { ...(opts.target ? { target: opts.target } : {}), ...(opts.maxFileSize ? { maxFileSize: opts.maxFileSize } : {}), ...(cacheFile ? { cacheFile } : {}), ...(opts.fileTimeBudget !== undefined ? { fileTimeBudgetMs: opts.fileTimeBudget } : {}), ...(progress ? { onProgress: progress.update } : {}) });
+    scanned = await scanProject(where, project, { ...(opts.target ? { target: opts.target } : {}), ...(opts.maxFileSize ? { maxFileSize: opts.maxFileSize } : {}), ...(cacheFile ? { cacheFile } : {}), ...(opts.fileTimeBudget !== undefined ? { fileTimeBudgetMs: opts.fileTimeBudget } : {}), ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}), ...(progress ? { onProgress: progress.update } : {}) });
   } finally {
     progress?.done();
   }
