@@ -144,6 +144,12 @@ export interface PackageResolution {
   reason?: string;
   action?: string;
   alternatives?: ResolvedTarget[];
+  /**
+   * For a reviewed "no equivalent" (status unavailable): the package of the same name that the catalog does list,
+   * which exists but does not do the job (the sdk channel's apt and dpkg work with Debian packages; they do not
+   * manage an RPM system's packages).
+   */
+  sameName?: ResolvedTarget;
 }
 
 export interface ResolveOptions {
@@ -282,6 +288,12 @@ export function resolvePackage(raw: string, from: SourceDistro, opts: ResolveOpt
         ...(entry.alternatives?.length ? { alternatives: entry.alternatives.map((t) => target(cat, t)) } : {}),
       };
       if (r.status === 'unknown') r.note = `map target(s) ${entry.to.join(', ')} not in the catalog in use: verify`;
+      const same = entry.to.length === 0 && cat.channelOf(name) ? target(cat, name) : undefined;
+      if (same) {
+        r.sameName = same;
+        const where = `a package named ${name} is in Azure Linux 4.0's ${same.channel} channel${same.channel === 'sdk' ? ' (unsupported)' : ''}, but it does not do this job there`;
+        r.note = r.note ? `${where}; ${r.note}` : where;
+      }
       return finish(r);
     }
   }

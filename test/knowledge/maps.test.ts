@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/knowledge/catalog.js';
 import { MAPPED_DISTROS, loadPackageMap, mapFile, recordedChannel } from '../../src/knowledge/package-maps.js';
-import { azl3PackageNames } from '../../src/knowledge/packages.js';
+import { azl3PackageNames, resolvePackage } from '../../src/knowledge/packages.js';
 
 const catalog = loadCatalog();
 const SOURCE = /^(catalog|knowledge:§\d+ .+|https?:\/\/\S+)$/;
@@ -47,6 +47,17 @@ describe.each(MAPPED_DISTROS.map((d) => [d]))('rules/maps/%s.json', (from) => {
       if (e.to.length && !e.channel) problems.push(`${key}: channel not recorded`);
     }
     expect(problems).toEqual([]);
+  });
+
+  it('a "no equivalent" for a name the catalog lists says that the package exists, and where', () => {
+    for (const [key, e] of entries) {
+      const channel = catalog.channelOf(key);
+      if (e.to.length || !channel) continue;
+      const r = resolvePackage(key, from);
+      expect(r.status, key).toBe('unavailable');
+      expect(r.sameName?.channel, key).toBe(channel);
+      expect(r.note, key).toContain(`a package named ${key} is in Azure Linux 4.0's ${channel} channel`);
+    }
   });
 });
 

@@ -9,3 +9,5 @@ dnf install -y nmap-ncat
 apt-get install -y python3.11
 # ok: pkg/sdk-only
 echo "install netcat"
+# ok: pkg/sdk-only
+apt-get install -y dpkg-dev devscripts apt-utils

@@ -21,8 +21,12 @@ export default defineRule({
         ctx.report({
           span: ref.span,
           exact: ref.exact,
-          message: `${code(ref.name)} has no Azure Linux 4.0 package${r.reason ? `: ${r.reason}` : ''}.`,
-          why: `Azure Linux 4.0 publishes a curated package set (base and sdk channels); this name is in neither, and no equivalent is known (source: ${r.source}).`,
+          message: r.sameName
+            ? `${code(ref.name)} has no Azure Linux 4.0 equivalent${r.reason ? `: ${r.reason}` : ''}.`
+            : `${code(ref.name)} has no Azure Linux 4.0 package${r.reason ? `: ${r.reason}` : ''}.`,
+          why: r.sameName
+            ? `A package of this name is in Azure Linux 4.0's ${r.sameName.channel} channel${r.sameName.channel === 'sdk' ? ' (built, but unsupported)' : ''}, but it does not do this job there (reviewed mapping, source: ${r.source}).`
+            : `Azure Linux 4.0 publishes a curated package set (base and sdk channels); this name is in neither, and no equivalent is known (source: ${r.source}).`,
           action: r.action ? capitalize(r.action) + (r.action.endsWith('.') ? '' : '.') : 'Use a container image, an upstream binary or a vendor RPM repository, or drop the dependency.',
         });
       },
