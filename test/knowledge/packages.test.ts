@@ -63,6 +63,12 @@ describe('resolvePackage', () => {
     expect(r.reason).toMatch(/add-apt-repository/);
     expect(r.action).toMatch(/yum\.repos\.d|config-manager/);
   });
+  it('debian libc-dev, a virtual package provided by libc6-dev, is glibc-devel like libc6-dev', () => {
+    const r = resolvePackage('libc-dev', 'debian');
+    expect([r.status, r.via, r.kind]).toEqual(['renamed', 'map', 'equivalent']);
+    expect(names(r)).toEqual(names(resolvePackage('libc6-dev', 'debian')));
+    expect(names(r)).toEqual(['glibc-devel@base']);
+  });
   it('alpine build-base and musl-dev', () => {
     const bb = resolvePackage('build-base', 'alpine');
     expect(bb.status).toBe('split');

@@ -19,3 +19,5 @@ if [ -f /etc/alpine-release ]; then
 else
   dnf install -y python3-pip
 fi
+# ruleid: pkg/renamed
+apt-get install -y libc-dev
