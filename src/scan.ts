@@ -92,13 +92,14 @@ export function decode(buf: Uint8Array): Decoded {
 }
 
 /** Analyse one file's text and run the rules on it. Never throws: failures become notes. */
-export async function scanText(file: string, kind: FileKind, text: string, rules: Rule[], targetId: string, repoFiles?: ReadonlySet<string>): Promise<{ findings: ScanFinding[]; notes: FileNote[]; directives: Directive[] }> {
+export async function scanText(file: string, kind: FileKind, text: string, rules: Rule[], targetId: string, repoFiles?: ReadonlySet<string>): Promise<{ findings: ScanFinding[]; notes: FileNote[]; directives: Directive[]; declares?: string[] }> {
   let directives: Directive[] = [];
   try {
     directives = parseDirectives(file, text);
     const facts = await adapterFor(kind).analyze(file, text);
-    const findings = runRules(facts, { rules, target: loadTarget(targetId), ...(repoFiles ? { repoFiles } : {}) });
-    return { findings: withRegions(findings, facts.source), notes: facts.notes, directives };
+    const declared = new Set<string>();
+    const findings = runRules(facts, { rules, target: loadTarget(targetId), declared, ...(repoFiles ? { repoFiles } : {}) });
+    return { findings: withRegions(findings, facts.source), notes: facts.notes, directives, ...(declared.size ? { declares: [...declared] } : {}) };
   } catch (e) {
     // Thousands of nested brackets or substitutions exhaust the stack of a recursive parser or walker.
     const message = e instanceof RangeError && /call stack/i.test(e.message) ? 'nested too deeply to analyse (the analysis ran out of stack); not analysed' : internalErrorReason(e);
@@ -128,6 +129,8 @@ export interface FileOutcome {
   findings: ScanFinding[];
   notes: FileNote[];
   directives: Directive[];
+  /** Keys the file's rules declared for the rest of the project (RuleContext.declare). */
+  declares?: string[];
 }
 
 export const skippedOutcome = (reason: string): FileOutcome => ({ skipped: reason, findings: [], notes: [], directives: [] });
@@ -424,6 +427,32 @@ async function analyseWithCache(files: WorkItem[], rules: Rule[], targetId: stri
   return outcomes;
 }
 
+/**
+ * Findings that hold only unless another file declares a key (ReportInput.unlessDeclaredElsewhere) are dropped when
+ * one does, and kept otherwise; the key itself is never reported.
+ */
+export function settleAcrossFiles(files: readonly { rel: string }[], outcomes: FileOutcome[]): void {
+  const declaredBy = new Map<string, Set<string>>();
+  outcomes.forEach((o, i) => {
+    for (const k of o.declares ?? []) {
+      let s = declaredBy.get(k);
+      if (!s) declaredBy.set(k, (s = new Set()));
+      s.add(files[i]!.rel);
+    }
+  });
+  for (const o of outcomes) {
+    if (!o.findings.some((f) => f.unlessDeclaredElsewhere !== undefined)) continue;
+    o.findings = o.findings.flatMap((f) => {
+      const k = f.unlessDeclaredElsewhere;
+      if (k === undefined) return [f];
+      const by = declaredBy.get(k);
+      if (by && [...by].some((file) => file !== f.file)) return [];
+      const { unlessDeclaredElsewhere: _, ...kept } = f;
+      return [kept];
+    });
+  }
+}
+
 export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const root = resolve(opts.root);
   const targetId = opts.target ?? DEFAULT_TARGET;
@@ -463,6 +492,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     rules: rules.map((r) => r.meta),
   };
   const outcomes = await analyseWithCache(disc.files, rules, targetId, opts, spec, early, result);
+  settleAcrossFiles(disc.files, outcomes);
   disc.files.forEach((f, i) => {
     const o = outcomes[i]!;
     if (o.skipped) {

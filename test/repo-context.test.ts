@@ -35,6 +35,55 @@ describe('rules see the other files of the repository', () => {
   });
 });
 
+describe('a service installed in one file and enabled in another (systemd/enable-after-install)', () => {
+  const INSTALL = '---\n- name: Install nginx\n  ansible.builtin.package:\n    name: nginx\n    state: present\n';
+  const hits = (r: Awaited<ReturnType<typeof scan>>) => r.findings.filter((f) => f.ruleId === 'systemd/enable-after-install').map((f) => `${f.file}:${f.line}`);
+
+  it('a role that enables it in tasks/main.yml: not reported', async () => {
+    const d = repo({ 'roles/web/tasks/install.yml': INSTALL, 'roles/web/tasks/main.yml': '---\n- ansible.builtin.include_tasks: install.yml\n- ansible.builtin.service:\n    name: nginx\n    state: started\n    enabled: true\n' });
+    const r = await scan({ root: d });
+    expect(hits(r)).toEqual([]);
+    // The internal key never reaches a report.
+    expect(JSON.stringify(r)).not.toContain('service-decided');
+  });
+
+  it('an alias, a disable on purpose, or a shell script of the project count too', async () => {
+    const apache = '---\n- ansible.builtin.apt:\n    name: apache2\n';
+    expect(hits(await scan({ root: repo({ 'roles/a/tasks/install.yml': apache, 'roles/a/tasks/main.yml': '---\n- ansible.builtin.systemd:\n    name: httpd.service\n    enabled: yes\n' }) }))).toEqual([]);
+    expect(hits(await scan({ root: repo({ 'roles/a/tasks/install.yml': apache, 'scripts/setup.sh': '#!/bin/sh\nsystemctl enable --now apache2\n' }) }))).toEqual([]);
+    expect(hits(await scan({ root: repo({ 'install.sh': '#!/bin/sh\napt-get install -y redis-server\n', 'harden.sh': '#!/bin/sh\nsystemctl mask redis\n' }) }))).toEqual([]);
+  });
+
+  it('still reported when no file enables it, or another service is enabled, with the file named alone', async () => {
+    const r = await scan({ root: repo({ 'roles/web/tasks/install.yml': INSTALL, 'roles/web/tasks/main.yml': '---\n- ansible.builtin.service:\n    name: haproxy\n    enabled: true\n' }) });
+    expect(hits(r)).toEqual(['roles/web/tasks/install.yml:4']);
+    expect(JSON.stringify(r)).not.toContain('service-decided');
+    // A scan of that one file cannot see the other.
+    const d = repo({ 'roles/web/tasks/install.yml': INSTALL, 'roles/web/tasks/main.yml': '---\n- ansible.builtin.service:\n    name: nginx\n    enabled: true\n' });
+    expect(hits(await scan({ root: d, paths: ['roles/web/tasks/install.yml'] }))).toEqual(['roles/web/tasks/install.yml:4']);
+  });
+
+  it('in worker threads and with a cache, the same', { timeout: 40_000 }, async () => {
+    const files: Record<string, string> = { 'roles/web/tasks/install.yml': INSTALL, 'roles/web/tasks/main.yml': '---\n- ansible.builtin.service:\n    name: nginx\n    enabled: true\n', 'roles/db/tasks/main.yml': '---\n- ansible.builtin.apt:\n    name: postgresql\n' };
+    for (let i = 0; i < 10; i++) files[`scripts/s${i}.sh`] = '#!/bin/sh\necho ok\n';
+    const d = repo(files);
+    const cacheFile = join(d, '.azl-migrate-cache');
+    // Scan workers from the TypeScript sources (test/support/ts-loader.mjs), as the malformed-input tests do.
+    const saved = process.env.AZL_MIGRATE_TS_LOADER;
+    process.env.AZL_MIGRATE_TS_LOADER = new URL('./support/ts-loader.mjs', import.meta.url).href;
+    let first, second;
+    try {
+      first = await scan({ root: d, cacheFile });
+      second = await scan({ root: d, cacheFile });
+    } finally {
+      if (saved === undefined) delete process.env.AZL_MIGRATE_TS_LOADER;
+      else process.env.AZL_MIGRATE_TS_LOADER = saved;
+    }
+    expect(second.cache?.reused).toBe(first.files.scanned.length);
+    for (const r of [first, second]) expect(hits(r)).toEqual(['roles/db/tasks/main.yml:3']);
+  });
+});
+
 describe('user-data a template reads from another file', () => {
   it('is scanned in that file (cloud-config by its header, scripts by shebang), with positions in it', async () => {
     const d = repo({

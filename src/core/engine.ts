@@ -38,6 +38,8 @@ export interface EngineOptions {
   target: TargetProfile;
   /** POSIX paths (relative to the scan root) of the files the scan found, for rules that look for a sibling file. */
   repoFiles?: ReadonlySet<string>;
+  /** Receives the keys the rules declare for the rest of the project (RuleContext.declare). */
+  declared?: Set<string>;
 }
 
 /** Run every rule over one file's facts. Pure: no I/O. Findings come back sorted by position. */
@@ -65,6 +67,7 @@ export function runRules(facts: FileFacts, opts: EngineOptions): Finding[] {
       target: opts.target,
       repoFiles: opts.repoFiles,
       report: (r: ReportInput) => findings.push(makeFinding(rule, facts, r, occurrences)),
+      declare: (key: string) => opts.declared?.add(key),
     };
     visitors.push({ rule, v: rule.create(ctx) });
   }
@@ -133,5 +136,6 @@ function makeFinding(rule: Rule, facts: FileFacts, r: ReportInput, occurrences: 
   };
   if (r.fix && exact) finding.fix = r.fix;
   if (r.suggestions?.length && exact) finding.suggestions = r.suggestions;
+  if (r.unlessDeclaredElsewhere) finding.unlessDeclaredElsewhere = r.unlessDeclaredElsewhere;
   return finding;
 }

@@ -40,6 +40,15 @@ export const SERVICE_OF_PACKAGE: Record<string, string> = {
 const ALIASES: Record<string, string[]> = { httpd: ['apache2'], mariadb: ['mysql', 'mysqld'], mysqld: ['mysql'], named: ['bind9'], 'nfs-server': ['nfs-kernel-server'], redis: ['redis-server'], smb: ['smbd'] };
 
 
+/** The Azure Linux 4.0 service a unit, alias or package name stands for (`apache2` -> httpd). */
+function canonicalService(name: string): string {
+  for (const [svc, aliases] of Object.entries(ALIASES)) if (aliases.includes(name)) return svc;
+  return SERVICE_OF_PACKAGE[name] ?? name;
+}
+
+/** What a file declares for each service whose start at boot it sets (RuleContext.declare). */
+const decidedKey = (svc: string) => `systemd/service-decided:${svc}`;
+
 /** systemctl verbs that set whether a service starts at boot; disable and mask mean it to stay stopped. */
 const DECIDING_VERBS = new Set(['enable', 'reenable', 'preset', 'disable', 'mask']);
 
@@ -62,8 +71,8 @@ export default defineRule({
         if (SERVICE_OF_PACKAGE[p.name]) pkgs.push(p);
       },
       end() {
-        if (pkgs.length === 0) return;
-        // Services whose state the file sets: enabled, or disabled or masked on purpose.
+        // Services whose state the file sets: enabled, or disabled or masked on purpose. Declared for the other
+        // files of the scan too: an Ansible role installs in tasks/install.yml and enables in tasks/main.yml.
         const decided = new Set<string>();
         for (const c of ctx.facts.commands) {
           if (c.base !== 'systemctl') continue;
@@ -78,6 +87,8 @@ export default defineRule({
           const en = t.args.get('enabled')?.value;
           if (name && en !== undefined) decided.add(name.replace(/\.service$/, ''));
         }
+        for (const d of decided) ctx.declare(decidedKey(canonicalService(d)));
+        if (pkgs.length === 0) return;
         const seen = new Set<string>();
         for (const p of pkgs) {
           const svc = SERVICE_OF_PACKAGE[p.name]!;
@@ -86,10 +97,11 @@ export default defineRule({
           ctx.report({
             span: p.span,
             exact: p.exact,
-            message: `${code(p.name)} is installed but ${code(`${svc}.service`)} is never enabled in this file; on Azure Linux 4.0 it stays stopped after install and after reboot.`,
+            message: `${code(p.name)} is installed but ${code(`${svc}.service`)} is never enabled, in this file or another of the scan; on Azure Linux 4.0 it stays stopped after install and after reboot.`,
             why: 'Debian and Ubuntu start services when their package is installed; Azure Linux 4.0 ends its presets with `disable *`, so every service not listed (nginx, httpd, containerd, databases, ...) is installed disabled.',
-            action: `Add ${code(`systemctl enable --now ${svc}`)} (Ansible: \`ansible.builtin.systemd: name=${svc} enabled=true state=started\`), unless another file of the project already does.`,
+            action: `Add ${code(`systemctl enable --now ${svc}`)} (Ansible: \`ansible.builtin.systemd: name=${svc} enabled=true state=started\`).`,
             evidence: `${p.name}->${svc}`,
+            unlessDeclaredElsewhere: decidedKey(svc),
           });
         }
       },
