@@ -84,6 +84,21 @@ describe('a service installed in one file and enabled in another (systemd/enable
   });
 });
 
+describe('an account created in one file and used in another (systemd/debian-account)', () => {
+  const hits = (r: Awaited<ReturnType<typeof scan>>) => r.findings.filter((f) => f.ruleId === 'systemd/debian-account').map((f) => `${f.file}:${f.line}`);
+  const UNIT = '[Service]\nUser=www-data\nExecStart=/usr/bin/php-fpm\n';
+
+  it('created by a setup script or a role task elsewhere in the scan: not reported', async () => {
+    expect(hits(await scan({ root: repo({ 'app.service': UNIT, 'setup.sh': '#!/bin/sh\nuseradd --system www-data\n' }) }))).toEqual([]);
+    expect(hits(await scan({ root: repo({ 'roles/app/files/app.service': UNIT, 'roles/app/tasks/users.yml': '---\n- ansible.builtin.user:\n    name: www-data\n    system: true\n' }) }))).toEqual([]);
+  });
+
+  it('created nowhere, or removed: reported', async () => {
+    expect(hits(await scan({ root: repo({ 'app.service': UNIT, 'setup.sh': '#!/bin/sh\nuseradd --system webapp\n' }) }))).toEqual(['app.service:2']);
+    expect(hits(await scan({ root: repo({ 'app.service': UNIT, 'tasks.yml': '---\n- ansible.builtin.user:\n    name: www-data\n    state: absent\n' }) }))).toEqual(['app.service:2']);
+  });
+});
+
 describe('user-data a template reads from another file', () => {
   it('is scanned in that file (cloud-config by its header, scripts by shebang), with positions in it', async () => {
     const d = repo({

@@ -51,6 +51,9 @@ function unitAccountFix(name: string, u: { directives: { key: string; valueSourc
   return to ? { title: `Use ${to}`, safety: 'unsafe', edits: [{ span, text: to }] } : undefined;
 }
 
+/** What a file declares for an account it creates (RuleContext.declare). */
+const createdKey = (name: string) => `systemd/account-created:${name}`;
+
 export default defineRule({
   meta: {
     id: 'systemd/debian-account',
@@ -64,6 +67,8 @@ export default defineRule({
   create(ctx) {
     const report = (span: Span, exact: boolean, name: string, where: string, fix?: Fix) =>
       ctx.report({
+        // An account another file of the project creates (a setup script, the role's users task) is not reported.
+        unlessDeclaredElsewhere: createdKey(name),
         fix,
         span,
         exact,
@@ -80,6 +85,7 @@ export default defineRule({
       command(cmd) {
         const made = createdAccount(cmd);
         if (made && !created.has(made.name)) created.set(made.name, cmd.span.end);
+        if (made) ctx.declare(createdKey(made.name));
         if (!OWNER_COMMANDS.has(cmd.base)) return;
         for (const [i, a] of cmd.args.entries()) {
           const v = a.value;
@@ -95,6 +101,15 @@ export default defineRule({
         }
       },
       end() {
+        const tasks = ansibleOf(ctx.facts)?.tasks ?? [];
+        // Ansible user/group tasks create the account they name (unless state: absent), for the tasks after them.
+        for (const t of tasks) {
+          if (t.module !== 'ansible.builtin.user' && t.module !== 'ansible.builtin.group') continue;
+          const name = t.args.get('name')?.value;
+          if (!name || t.args.get('state')?.value === 'absent') continue;
+          if (!created.has(name) || created.get(name)! > t.span.end) created.set(name, t.span.end);
+          ctx.declare(createdKey(name));
+        }
         const createdBefore = (name: string, at: number) => (created.get(name) ?? Infinity) <= at;
         for (const u of uses) if (!createdBefore(u.name, u.at)) u.report();
         for (const u of unitsOf(ctx.facts)) {
@@ -109,15 +124,19 @@ export default defineRule({
             }
           }
         }
-        for (const t of ansibleOf(ctx.facts)?.tasks ?? []) {
+        for (const t of tasks) {
+          const accountTask = t.module === 'ansible.builtin.user' || t.module === 'ansible.builtin.group';
+          // owner/group of file tasks; the group of a user task; who a task becomes. A user or group task's own
+          // `name` creates the account.
           for (const key of ['owner', 'group', 'become_user']) {
+            if (key === 'group' && t.module === 'ansible.builtin.group') continue;
             const p = t.args.get(key) ?? (key === 'become_user' ? t.keywords.get(key) : undefined);
-            if (p?.value && p.value in DEBIAN_ACCOUNTS) report(p.span, p.exact, p.value, `${t.module}: ${key}`);
+            if (p?.value && p.value in DEBIAN_ACCOUNTS && !createdBefore(p.value, p.span.start)) report(p.span, p.exact, p.value, `${t.module}: ${key}`);
           }
-          if (['ansible.builtin.user', 'ansible.builtin.group'].includes(t.module)) {
-            for (const key of ['name', 'group']) {
-              const p = t.args.get(key);
-              if (p?.value && p.value === 'nogroup') report(p.span, p.exact, p.value, `${t.module}: ${key}`);
+          if (accountTask && t.module === 'ansible.builtin.user') {
+            const p = t.args.get('groups');
+            for (const g of (p?.value ?? '').split(',').map((s) => s.trim())) {
+              if (g in DEBIAN_ACCOUNTS && !createdBefore(g, p!.span.start)) report(p!.span, false, g, `${t.module}: groups`);
             }
           }
         }
