@@ -93,6 +93,11 @@ describe('an account created in one file and used in another (systemd/debian-acc
     expect(hits(await scan({ root: repo({ 'roles/app/files/app.service': UNIT, 'roles/app/tasks/users.yml': '---\n- ansible.builtin.user:\n    name: www-data\n    system: true\n' }) }))).toEqual([]);
   });
 
+  it('each Dockerfile builds its own image: an account one creates does not count for another', async () => {
+    const r = await scan({ root: repo({ 'alpine/Dockerfile': 'FROM alpine:3.20\nRUN addgroup -S www-data && adduser -u 82 -D -S -G www-data www-data\n', 'debian/Dockerfile': 'FROM debian:12\nRUN chown www-data /var/www\n', 'app.service': UNIT }) });
+    expect(hits(r)).toEqual(['app.service:2', 'debian/Dockerfile:2']);
+  });
+
   it('created nowhere, or removed: reported', async () => {
     expect(hits(await scan({ root: repo({ 'app.service': UNIT, 'setup.sh': '#!/bin/sh\nuseradd --system webapp\n' }) }))).toEqual(['app.service:2']);
     expect(hits(await scan({ root: repo({ 'app.service': UNIT, 'tasks.yml': '---\n- ansible.builtin.user:\n    name: www-data\n    state: absent\n' }) }))).toEqual(['app.service:2']);

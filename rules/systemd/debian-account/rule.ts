@@ -65,10 +65,14 @@ export default defineRule({
     effort: 1,
   },
   create(ctx) {
+    // Files that provision the same machines share accounts: an account another file of the scan creates (a setup
+    // script, the role's users task) is not reported. Each Dockerfile builds its own image, so an account one
+    // creates exists in that image only: Dockerfiles neither declare nor take others' declarations.
+    const shared = ctx.facts.kind !== 'dockerfile';
+    const declare = (name: string) => shared && ctx.declare(createdKey(name));
     const report = (span: Span, exact: boolean, name: string, where: string, fix?: Fix) =>
       ctx.report({
-        // An account another file of the project creates (a setup script, the role's users task) is not reported.
-        unlessDeclaredElsewhere: createdKey(name),
+        ...(shared ? { unlessDeclaredElsewhere: createdKey(name) } : {}),
         fix,
         span,
         exact,
@@ -85,7 +89,7 @@ export default defineRule({
       command(cmd) {
         const made = createdAccount(cmd);
         if (made && !created.has(made.name)) created.set(made.name, cmd.span.end);
-        if (made) ctx.declare(createdKey(made.name));
+        if (made) declare(made.name);
         if (!OWNER_COMMANDS.has(cmd.base)) return;
         for (const [i, a] of cmd.args.entries()) {
           const v = a.value;
@@ -108,7 +112,7 @@ export default defineRule({
           const name = t.args.get('name')?.value;
           if (!name || t.args.get('state')?.value === 'absent') continue;
           if (!created.has(name) || created.get(name)! > t.span.end) created.set(name, t.span.end);
-          ctx.declare(createdKey(name));
+          declare(name);
         }
         const createdBefore = (name: string, at: number) => (created.get(name) ?? Infinity) <= at;
         for (const u of uses) if (!createdBefore(u.name, u.at)) u.report();
