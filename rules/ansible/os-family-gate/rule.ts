@@ -4,7 +4,7 @@ import { ansibleOf } from '../../../src/languages/ansible/facts.js';
 import { shortModule } from '../../../src/languages/ansible/index.js';
 import { evalWhen } from '../../../src/languages/ansible/when.js';
 import { worldIndex } from '../../../src/languages/shell/model.js';
-import { F, T } from '../../../src/languages/shell/conditions.js';
+import { F, T, U, allOf, and, type Vec } from '../../../src/languages/shell/conditions.js';
 import { code } from '../../../src/rules/support/commands.js';
 
 const AZL = worldIndex('azurelinux-4.0');
@@ -78,11 +78,16 @@ export default defineRule({
         const a = ansibleOf(ctx.facts);
         if (!a) return;
         for (const t of a.tasks) {
-          for (const w of t.when) {
-            const r = evalWhen(w.value!);
+          // The task's when: items (its own list and its blocks') must all hold: an item is judged together with
+          // the others, which may already keep the task off a system (`[distribution == 'Debian', version >= 11]`).
+          const evals = t.when.map((w) => evalWhen(w.value!));
+          for (const [i, w] of t.when.entries()) {
+            const r = evals[i]!;
             if (!r.distro) continue;
+            const others = evals.reduce<Vec>((acc, e, j) => (j === i ? acc : and(acc, e.v)), allOf(T));
+            const rpmOff = others[CENTOS] === F && others[FEDORA] === F;
             const rpm = r.v[CENTOS] === T || r.v[FEDORA] === T;
-            if (rpm && r.v[AZL] === F) {
+            if (rpm && r.v[AZL] === F && !rpmOff) {
               ctx.report({
                 span: w.span,
                 exact: w.exact,
@@ -92,7 +97,7 @@ export default defineRule({
                 evidence: w.value,
                 fix: gateFix(w, ctx.facts.source.text),
               });
-            } else if (r.numericVersion && r.v[AZL] !== r.v[FEDORA] && r.v[AZL] !== 2 && r.v[FEDORA] !== 2) {
+            } else if (r.numericVersion && r.v[AZL] !== r.v[FEDORA] && r.v[AZL] !== U && r.v[FEDORA] !== U && others[AZL] !== F) {
               ctx.report({
                 span: w.span,
                 exact: w.exact,
