@@ -23,10 +23,15 @@ export default defineRule({
     const supports = (d: Detection) => d.branches.some((b) => !b.trivial && b.reach[ti] !== F);
     return {
       detection(d) {
-        detections.push(d);
+        // Ansible when: conditions are ansible/os-family-gate's, in Ansible's terms (it leaves Debian-only tasks and
+        // EL8-only version tests alone); shell code, also inside Ansible tasks, is judged here.
+        if (!d.ansibleWhen) detections.push(d);
       },
       end() {
         const fileSupports = detections.some((d) => reachable(d) && supports(d));
+        // A branch that runs on another RPM-family system: where the file's RPM path, and Azure Linux's, belongs.
+        const rpmBranch = (d: Detection) => d.branches.some((b) => !b.trivial && rpmOther.some((i) => b.reach[i] === T));
+        const fileHasRpmPath = detections.some((d) => reachable(d) && rpmBranch(d));
         for (const d of detections) {
           if (!reachable(d) || supports(d)) continue;
           // A check whose branches only print or exit has no work to skip: it is the guard reported below
@@ -34,7 +39,11 @@ export default defineRule({
           if (d.kind !== 'guard' && d.branches.every((b) => b.trivial)) continue;
           const switchLike = (d.kind === 'if' || d.kind === 'case') && d.branches.filter((b) => !b.trivial).length >= 2;
           if (!switchLike && fileSupports) continue;
-          const matchesEl = d.branches.some((b) => !b.trivial && rpmOther.some((i) => b.reach[i] === T));
+          // A single check for Debian or Alpine in a file that has an RPM-family path: it is skipped on RHEL and
+          // Fedora too, on purpose; the RPM-family check is the one to extend, and is reported itself if it misses
+          // Azure Linux.
+          const matchesEl = rpmBranch(d);
+          if (!switchLike && !matchesEl && fileHasRpmPath) continue;
           const guard = d.kind === 'guard';
           ctx.report({
             span: d.span,

@@ -127,6 +127,7 @@ export async function analyzeAnsibleFile(file: string, text: string): Promise<An
           { reach: r.v, trivial: TRIVIAL_MODULES.has(shortModule(module)), span: w.span },
           { reach: not(r.v), trivial: true, span: w.span },
         ],
+        ansibleWhen: true,
       });
       gates.push({ construct: id, reach: r.v });
     }

@@ -54,6 +54,8 @@ export interface Detection {
   exact: boolean;
   branches: DetectionBranch[];
   gates: Gate[];
+  /** The `when:` condition of an Ansible task, not shell code (ansible/os-family-gate judges those). */
+  ansibleWhen?: boolean;
 }
 
 export interface ShellCommand {
