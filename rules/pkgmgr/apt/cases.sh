@@ -8,8 +8,12 @@ sudo -E apt-get install -y --no-install-recommends curl ca-certificates
 DEBIAN_FRONTEND=noninteractive env LANG=C apt install -y jq
 # ruleid: pkgmgr/apt
 cat packages.txt | xargs apt-get install -y
-# ruleid: pkgmgr/apt
+# ruleid: pkgmgr/apt, pkgmgr/apt
 VERSION=$(apt-cache policy nginx | head -1; aptitude search nginx)
+# ruleid: pkgmgr/apt
+savedAptMark="$(apt-mark showmanual)"
+# ruleid: pkgmgr/apt
+apt-mark auto '.*' > /dev/null
 # ruleid: pkgmgr/apt
 sh -c 'apt-get -o Dpkg::Options::=--force-confold upgrade -y'
 # ruleid: pkgmgr/apt

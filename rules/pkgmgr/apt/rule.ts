@@ -7,7 +7,7 @@ import type { ShellCommand } from '../../../src/core/facts.js';
 const YES = { '-y': '-y', '--yes': '-y', '--assume-yes': '-y', '-q': '-q', '-qq': '-q', '--quiet': '-q' };
 const INSTALL_OPTIONS = { ...YES, '--no-install-recommends': '--setopt=install_weak_deps=False', '--no-install-suggests': '' };
 
-const APT = new Set(['apt', 'apt-get', 'aptitude']);
+const APT = new Set(['apt', 'apt-get', 'aptitude', 'apt-cache', 'apt-mark']);
 const WITH_VALUE = new Set(['-o', '-c', '-t', '--option', '--config-file', '--target-release', '--default-release']);
 
 /** dnf equivalents of apt subcommands. Only commands the knowledge sheet (§1) says work as in dnf4. */
@@ -31,7 +31,7 @@ const EQUIVALENT: Record<string, (pkgs: string) => string> = {
 export default defineRule({
   meta: {
     id: 'pkgmgr/apt',
-    title: 'apt, apt-get and aptitude do not exist on Azure Linux 4.0',
+    title: 'apt, apt-get, aptitude, apt-cache and apt-mark do not exist on Azure Linux 4.0',
     category: 'package-manager',
     severity: 'error',
     blocker: true,
@@ -41,7 +41,7 @@ export default defineRule({
   create(ctx) {
     const text = ctx.facts.source.text;
     const fixOf = (cmd: ShellCommand): Fix | undefined => {
-      if (cmd.base === 'aptitude') return undefined;
+      if (cmd.base !== 'apt' && cmd.base !== 'apt-get') return undefined;
       const p = parseArgs(cmd, WITH_VALUE);
       const sub = p.sub?.value ?? '';
       if (sub === 'install') return translateToDnf(cmd, p, { sub: 'install -y', options: INSTALL_OPTIONS, packages: true, from: 'debian' }, 'Install with dnf, with Azure Linux 4.0 package names', text);
@@ -59,14 +59,14 @@ export default defineRule({
         const p = parseArgs(cmd, WITH_VALUE);
         const sub = p.sub?.value ?? '';
         const pkgs = p.positionals.map((w) => w.value ?? w.text).join(' ');
-        const eq = EQUIVALENT[sub];
+        const eq = cmd.base === 'apt-mark' ? undefined : EQUIVALENT[sub];
         const fix = withStageSafety(ctx.facts, cmd, fixFor(cmd));
         ctx.report({
           fix,
           span: headSpan(cmd, p),
           exact: cmd.exact,
           message: `${code(headText(cmd, p))} will fail: Azure Linux 4.0 has no ${cmd.base}; its package manager is dnf5 (\`dnf\`).`,
-          why: 'Azure Linux 4.0 is Fedora-based and ships dnf5 (with dnf, yum, microdnf and tdnf as aliases); there is no apt or dpkg.',
+          why: 'Azure Linux 4.0 is Fedora-based and ships dnf5 (with dnf, yum, microdnf and tdnf as aliases); its images and supported base channel have no apt or dpkg (the unsupported sdk channel has apt and dpkg packages, for working with Debian packages: they do not manage this system\'s RPMs).',
           action: eq
             ? `Use ${code(eq(pkgs))}${sub === 'install' ? '; package names differ (see pkg/* findings)' : sub === 'update' ? ', or drop it: dnf refreshes metadata when it installs' : ''}.`
             : 'Rewrite this step with dnf (`dnf install`, `dnf remove`, `dnf upgrade`, `dnf info`).',

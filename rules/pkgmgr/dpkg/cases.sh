@@ -21,3 +21,7 @@ if [ -f /etc/debian_version ]; then
 else
   rpm -q nginx
 fi
+# ruleid: pkgmgr/dpkg
+dpkgArch="$(dpkg-architecture --query DEB_BUILD_GNU_TYPE)"
+# ruleid: pkgmgr/dpkg
+dpkg-scanpackages . > Packages

@@ -13,7 +13,7 @@ const OPTION_EQUIVALENT: [RegExp, string][] = [
   [/^--(get|set)-selections$/, '`rpm -qa` to list; there is no selections state in dnf'],
 ];
 
-const DPKG = new Set(['dpkg', 'dpkg-query', 'dpkg-reconfigure', 'dpkg-divert', 'dpkg-deb']);
+const DPKG = new Set(['dpkg', 'dpkg-query', 'dpkg-reconfigure', 'dpkg-divert', 'dpkg-deb', 'dpkg-architecture', 'dpkg-scanpackages', 'dpkg-statoverride', 'dpkg-buildpackage']);
 
 export default defineRule({
   meta: {
@@ -41,7 +41,7 @@ export default defineRule({
           span: { start: cmd.nameWord.span.start, end: opt ? opt.span.end : cmd.nameWord.span.end },
           exact: cmd.exact,
           message: `${code(shown)} will fail: Azure Linux 4.0 has no dpkg; packages are RPMs managed by rpm and dnf5.`,
-          why: 'Azure Linux 4.0 is built from Fedora 43 sources as RPM packages (rpm 6, dnf5); no Debian package tools are shipped.',
+          why: 'Azure Linux 4.0 is built from Fedora 43 sources as RPM packages (rpm 6, dnf5); its images and supported base channel have no Debian package tools (the unsupported sdk channel has dpkg and dpkg-dev packages, for working with Debian packages: they do not manage this system\'s RPMs).',
           action,
         });
       },
