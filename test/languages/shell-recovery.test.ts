@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeShellFile } from '../../src/languages/shell/index.js';
+import { MAX_SHELL_SYNTAX_PROBLEMS } from '../../src/languages/shell/model.js';
 
 describe('shell parse-error recovery', () => {
   it('parses the lines after an error that swallowed them, gated as they were, and never offers fixes there', async () => {
@@ -20,5 +21,15 @@ describe('shell parse-error recovery', () => {
     const lines = f.commands.filter((c) => c.name === 'apt-get').map((c) => f.source.position(c.span.start).line);
     expect(lines.slice(0, 3)).toEqual([3, 5, 7]);
     expect(Math.max(...lines)).toBeLessThan(100);
+  });
+
+  it('lists the first syntax errors of a file and counts the others in one note', async () => {
+    const t = ['#!/bin/sh', ...Array.from({ length: 40 }, (_, i) => `x${i}="\${y%]}"\napt-get install -y p${i}`), ''].join('\n');
+    const f = await analyzeShellFile('s.sh', t);
+    const parse = f.notes.filter((n) => n.kind === 'parse');
+    expect(parse).toHaveLength(MAX_SHELL_SYNTAX_PROBLEMS);
+    expect(parse.slice(0, -1).every((n) => n.message.startsWith('shell syntax error ('))).toBe(true);
+    expect(parse.at(-1)!.message).toMatch(/^shell syntax errors: \d+ more from this line on/);
+    expect(parse.map((n) => n.line)).toEqual([...parse.map((n) => n.line)].sort((a, b) => a - b));
   });
 });

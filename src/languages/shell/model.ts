@@ -116,7 +116,28 @@ export interface AnalyzeOptions {
 export function analyzeShell(sources: { source: EmbeddedSource; origin: string; gates?: Gate[] }[], opts: AnalyzeOptions): ShellAnalysis {
   const a = new Analyzer(opts);
   for (const s of sources) a.unit(s.source, s.origin, s.gates ?? [], 0);
-  return { units: a.units, commands: a.commands, detections: a.detections, problems: a.problems, assignments: a.statementAssignments };
+  return { units: a.units, commands: a.commands, detections: a.detections, problems: cappedSyntaxErrors(a.problems), assignments: a.statementAssignments };
+}
+
+/** Syntax errors listed per analysis (a file); the others are counted in one more problem. */
+export const MAX_SHELL_SYNTAX_PROBLEMS = 3;
+
+/**
+ * tree-sitter-bash can fail on one construct (`[[ $x =~ ([^}]*) ]]`) and mark the whole rest of the file as an error;
+ * each re-parse after it (Analyzer.visitError) then failed again one line further: 33 notes for one error in
+ * jenkinsci/docker's test helpers. The first errors are listed, the rest counted, as for YAML.
+ */
+function cappedSyntaxErrors(problems: ParseProblem[]): ParseProblem[] {
+  const syntax = problems.filter((p) => p.message.startsWith('shell syntax error'));
+  if (syntax.length <= MAX_SHELL_SYNTAX_PROBLEMS) return problems;
+  const shown = new Set(syntax.slice(0, MAX_SHELL_SYNTAX_PROBLEMS - 1));
+  const next = syntax[MAX_SHELL_SYNTAX_PROBLEMS - 1]!;
+  const rest = syntax.length - shown.size;
+  return problems.flatMap((p) => {
+    if (!p.message.startsWith('shell syntax error') || shown.has(p)) return [p];
+    if (p !== next) return [];
+    return [{ span: p.span, message: `shell syntax errors: ${rest} more from this line on (tree-sitter-bash does not parse some valid code, and the construct it stumbled on can be further down); the rest of the file was analysed as far as possible` }];
+  });
 }
 
 class Analyzer {
