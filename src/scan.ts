@@ -443,10 +443,9 @@ export function settleAcrossFiles(files: readonly { rel: string }[], outcomes: F
   for (const o of outcomes) {
     if (!o.findings.some((f) => f.unlessDeclaredElsewhere !== undefined)) continue;
     o.findings = o.findings.flatMap((f) => {
-      const k = f.unlessDeclaredElsewhere;
-      if (k === undefined) return [f];
-      const by = declaredBy.get(k);
-      if (by && [...by].some((file) => file !== f.file)) return [];
+      const keys = f.unlessDeclaredElsewhere;
+      if (keys === undefined) return [f];
+      if (keys.some((k) => [...(declaredBy.get(k) ?? [])].some((file) => file !== f.file))) return [];
       const { unlessDeclaredElsewhere: _, ...kept } = f;
       return [kept];
     });

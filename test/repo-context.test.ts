@@ -104,6 +104,40 @@ describe('an account created in one file and used in another (systemd/debian-acc
   });
 });
 
+describe('a tasks file included only on other distributions', () => {
+  const MAIN = '---\n- ansible.builtin.include_tasks: setup-RedHat.yml\n  when: ansible_os_family == \'RedHat\'\n- ansible.builtin.include_tasks: setup-Debian.yml\n  when: ansible_os_family == \'Debian\'\n';
+  const DEBIAN = '---\n- name: Install\n  ansible.builtin.apt:\n    name: [nginx, libssl-dev]\n    update_cache: true\n- ansible.builtin.shell: apt-get install -y curl\n';
+  const REDHAT = '---\n- name: Install\n  ansible.builtin.dnf:\n    name: nginx\n';
+  const of = (r: Awaited<ReturnType<typeof scan>>, file: string) => r.findings.filter((f) => f.file.endsWith(file)).map((f) => f.ruleId).sort();
+
+  it('is left alone, as tasks gated in their own file are, when the includer handles the RPM family', async () => {
+    const r = await scan({ root: repo({ 'roles/web/tasks/main.yml': MAIN, 'roles/web/tasks/setup-Debian.yml': DEBIAN, 'roles/web/tasks/setup-RedHat.yml': REDHAT }) });
+    expect(of(r, 'setup-Debian.yml')).toEqual([]);
+    // The RPM path stays analysed; its gate is reported in main.yml.
+    expect(of(r, 'setup-RedHat.yml')).toEqual(['systemd/enable-after-install']);
+    expect(of(r, 'main.yml')).toContain('ansible/os-family-gate');
+    expect(JSON.stringify(r)).not.toContain('included-only-on-other-distros');
+  });
+
+  it('from a subfolder, the role\'s tasks/ folder is looked in too', async () => {
+    const main = MAIN.replace('setup-Debian.yml', 'debian/install.yml');
+    const r = await scan({ root: repo({ 'roles/web/tasks/main.yml': main, 'roles/web/tasks/debian/install.yml': DEBIAN, 'roles/web/tasks/setup-RedHat.yml': REDHAT }) });
+    expect(of(r, 'debian/install.yml')).toEqual([]);
+  });
+
+  it('is analysed when the includer handles no RPM-family system, when the file is scanned alone, or included without a gate', async () => {
+    const debianOnly = '---\n- ansible.builtin.include_tasks: setup-Debian.yml\n  when: ansible_os_family == \'Debian\'\n';
+    const expected = ['ansible/apt-module', 'pkg/renamed', 'pkgmgr/apt'];
+    const r1 = await scan({ root: repo({ 'roles/web/tasks/main.yml': debianOnly, 'roles/web/tasks/setup-Debian.yml': DEBIAN }) });
+    expect(of(r1, 'setup-Debian.yml')).toEqual(expect.arrayContaining(expected));
+    const d = repo({ 'roles/web/tasks/main.yml': MAIN, 'roles/web/tasks/setup-Debian.yml': DEBIAN, 'roles/web/tasks/setup-RedHat.yml': REDHAT });
+    expect(of(await scan({ root: d, paths: ['roles/web/tasks/setup-Debian.yml'] }), 'setup-Debian.yml')).toEqual(expect.arrayContaining(expected));
+    const ungated = '---\n- ansible.builtin.include_tasks: setup-RedHat.yml\n  when: ansible_os_family == \'RedHat\'\n- ansible.builtin.include_tasks: setup-Debian.yml\n';
+    const r3 = await scan({ root: repo({ 'roles/web/tasks/main.yml': ungated, 'roles/web/tasks/setup-Debian.yml': DEBIAN, 'roles/web/tasks/setup-RedHat.yml': REDHAT }) });
+    expect(of(r3, 'setup-Debian.yml')).toEqual(expect.arrayContaining(expected));
+  });
+});
+
 describe('user-data a template reads from another file', () => {
   it('is scanned in that file (cloud-config by its header, scripts by shebang), with positions in it', async () => {
     const d = repo({

@@ -6,6 +6,7 @@ import type { TargetProfile } from '../knowledge/target.js';
 import { reachOf } from '../languages/shell/model.js';
 import { F, T } from '../languages/shell/conditions.js';
 import { WORLDS } from '../languages/shell/worlds.js';
+import { ansibleOf } from '../languages/ansible/facts.js';
 
 /**
  * Whether a command only runs on other distributions and the file handles the RPM family elsewhere: then it is
@@ -81,8 +82,60 @@ export function runRules(facts: FileFacts, opts: EngineOptions): Finding[] {
     if (v.detection) for (const d of facts.detections) v.detection(d);
     v.end?.();
   }
+  if (facts.kind === 'ansible') {
+    // A tasks file included only on other distributions, by a file that handles the RPM family too
+    // (`include_tasks: setup-Debian.yml` when os_family == 'Debian', beside setup-RedHat.yml), is gated away as a
+    // whole, as a task gated in its own file is: rules that leave gated code alone leave that file alone.
+    for (const f of gatedAwayIncludes(facts, world, rpmBranch)) opts.declared?.add(includedGatedAwayKey(f));
+    const own = includedGatedAwayKey(facts.file);
+    for (const f of findings) {
+      if (opts.rules.find((r) => r.meta.id === f.ruleId)?.meta.seesGatedCode) continue;
+      f.unlessDeclaredElsewhere = [...(f.unlessDeclaredElsewhere ?? []), own];
+    }
+  }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
   return dedupe(findings);
+}
+
+const includedGatedAwayKey = (file: string) => `ansible/included-only-on-other-distros:${file}`;
+
+const INCLUDES = new Set(['ansible.builtin.include_tasks', 'ansible.builtin.import_tasks', 'ansible.builtin.include']);
+
+/**
+ * Tasks files (paths relative to the scan root) this Ansible file includes only on systems outside the RPM family
+ * (Debian, Ubuntu, Alpine, Suse), in a file that has a branch for the RPM family: the including file's folder and, in a role, the role's tasks/ folder,
+ * as Ansible looks there. Names built from variables are not followed.
+ */
+function gatedAwayIncludes(facts: FileFacts, world: string, rpmBranch: boolean): string[] {
+  const a = ansibleOf(facts);
+  if (!a || !rpmBranch) return [];
+  const ti = WORLDS.findIndex((w) => w.name === world);
+  // Included nowhere in the RPM family: setup-RedHat.yml, included where os_family == 'RedHat', stays analysed, as
+  // the RPM path that Azure Linux 4.0 will take once its gate is fixed (ansible/os-family-gate reports the gate).
+  const rpmWorlds = WORLDS.map((w, i) => (w.family === 'rpm' ? i : -1)).filter((i) => i >= 0);
+  const out: string[] = [];
+  const dir = facts.file.includes('/') ? facts.file.slice(0, facts.file.lastIndexOf('/')) : '';
+  const role = /^((?:.*\/)?roles\/[^/]+)\//.exec(facts.file)?.[1];
+  for (const t of a.tasks) {
+    if (!INCLUDES.has(t.module) || t.gates.length === 0) continue;
+    const reach = reachOf(t.gates);
+    if (reach[ti] !== F || rpmWorlds.some((i) => reach[i] !== F)) continue;
+    const target = (t.freeForm ?? t.args.get('file'))?.value?.trim();
+    if (!target || target.includes('{{') || target.startsWith('/')) continue;
+    for (const base of new Set([dir, ...(role ? [`${role}/tasks`] : [])])) out.push(normalizePath(base ? `${base}/${target}` : target));
+  }
+  return out;
+}
+
+/** a/b/../c/./d -> a/c/d (POSIX, relative; a path that climbs out of the root keeps its leading ..). */
+function normalizePath(p: string): string {
+  const out: string[] = [];
+  for (const part of p.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..' && out.length && out[out.length - 1] !== '..') out.pop();
+    else out.push(part);
+  }
+  return out.join('/');
 }
 
 /** The rules that apply to a file kind, per rule list: a scan passes the same list, never changed, for every file. */
@@ -136,6 +189,6 @@ function makeFinding(rule: Rule, facts: FileFacts, r: ReportInput, occurrences: 
   };
   if (r.fix && exact) finding.fix = r.fix;
   if (r.suggestions?.length && exact) finding.suggestions = r.suggestions;
-  if (r.unlessDeclaredElsewhere) finding.unlessDeclaredElsewhere = r.unlessDeclaredElsewhere;
+  if (r.unlessDeclaredElsewhere) finding.unlessDeclaredElsewhere = [r.unlessDeclaredElsewhere];
   return finding;
 }

@@ -42,8 +42,8 @@ export interface Finding {
   fix?: Fix;
   suggestions?: Fix[];
   fingerprint: string;
-  /** Dropped by the scan when another file declares this key (ReportInput.unlessDeclaredElsewhere); never reported. */
-  unlessDeclaredElsewhere?: string;
+  /** Dropped by the scan when another file declares one of these keys (ReportInput.unlessDeclaredElsewhere); never reported. */
+  unlessDeclaredElsewhere?: string[];
 }
 
 export interface FileNote {
