@@ -103,6 +103,8 @@ export interface ShellAnalysis {
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'busybox']);
 const TRIVIAL = new Set(['echo', 'printf', 'exit', 'return', ':', 'true', 'false', 'logger', 'warn', 'die', 'fail', 'error', 'log', 'info', 'abort', 'err', 'fatal']);
+/** Commands that only print (a function made of these only prints too). */
+const PRINTERS = new Set(['echo', 'printf', 'logger', ':', 'true']);
 const MAX_DEPTH = 4;
 /** Times one analysis parses again what follows a syntax error (see Analyzer.visitError). */
 const MAX_RECOVERIES = 32;
@@ -150,6 +152,8 @@ class Analyzer {
   private recoveries = 0;
   /** Functions that test whether a command exists (conditions.commandProbeName), as they are defined. */
   private probes = new Set<string>();
+  /** Functions of the file that only print (see printsOnly): calling one is as trivial as echo. */
+  private printers = new Set<string>();
   constructor(private readonly opts: AnalyzeOptions) {}
 
   unit(source: EmbeddedSource, origin: string, gates: Gate[], depth: number, recovered = false): void {
@@ -258,6 +262,33 @@ class Analyzer {
     return false;
   }
 
+  /**
+   * Statements that only print: trivial commands (echo, printf, logger, a function that only prints), and ifs that
+   * test something and then only print. No exit or return: a function that exits stops the caller's work itself.
+   */
+  private printsOnly(stmts: Node[]): boolean {
+    for (const s of stmts) {
+      if (s.type === 'comment') continue;
+      let n = s;
+      if (n.type === 'redirected_statement') n = n.childForFieldName('body') ?? n;
+      if (n.type === 'if_statement') {
+        const parts = this.ifParts(n);
+        if (![...parts.branches.map((b) => b.body), parts.elseBody ?? []].every((b) => this.printsOnly(b))) return false;
+        if (!parts.branches.every((b) => b.cond.every((c) => c.type === 'test_command' || c.type === 'comment'))) return false;
+        continue;
+      }
+      if (n.type === 'list' || n.type === 'compound_statement') {
+        if (!this.printsOnly(n.namedChildren)) return false;
+        continue;
+      }
+      if (n.type !== 'command') return false;
+      const name = n.childForFieldName('name');
+      const v = name ? staticValue(name) : undefined;
+      if (!v || !(PRINTERS.has(v) || this.printers.has(v))) return false;
+    }
+    return true;
+  }
+
   private isTrivial(stmts: Node[]): boolean {
     for (const s of stmts) {
       if (s.type === 'comment') continue;
@@ -274,7 +305,7 @@ class Analyzer {
       if (n.type !== 'command') return false;
       const name = n.childForFieldName('name');
       const v = name ? staticValue(name) : undefined;
-      if (!v || !TRIVIAL.has(v)) return false;
+      if (!v || !(TRIVIAL.has(v) || this.printers.has(v))) return false;
     }
     return true;
   }
@@ -333,6 +364,10 @@ class Analyzer {
       case 'function_definition': {
         const probe = commandProbeName(node);
         if (probe) this.probes.add(probe);
+        // A logging helper (`log() { [ -n "$QUIET" ] || echo "$@"; }`) only prints, as echo does.
+        const name = node.childForFieldName('name')?.text;
+        const body = node.childForFieldName('body');
+        if (name && body?.type === 'compound_statement' && this.printsOnly(body.namedChildren)) this.printers.add(name);
         return this.children(node, unit, gates);
       }
       default:
