@@ -88,6 +88,14 @@ describe('Ansible adapter', () => {
     expect(evalWhen('my_flag | bool').distro).toBe(false);
   });
 
+  it('compares a fact with a quoted literal as strings, as Jinja does, and numerically with | int', () => {
+    const w = (e: string) => Object.fromEntries(WORLDS.map((x, i) => [x.name, evalWhen(e).v[i]]));
+    // '43' < '8' and '4' < '8' as strings; 43 < 8 is false as numbers.
+    expect(w("ansible_distribution_major_version < '8'")).toMatchObject({ fedora: 1, centos: 0, 'azurelinux-4.0': 1 });
+    expect(w("'8' > ansible_distribution_major_version")).toMatchObject({ fedora: 1, centos: 0, 'azurelinux-4.0': 1 });
+    expect(w("ansible_distribution_major_version | int < 8")).toMatchObject({ fedora: 0, centos: 0, 'azurelinux-4.0': 1 });
+  });
+
   it('does not report shell in Debian-gated tasks when a RedHat branch exists, but does otherwise', async () => {
     const gated = ['- name: deb', '  shell: apt-get install -y nginx', "  when: ansible_os_family == 'Debian'", '- name: rpm', '  shell: dnf install -y nginx', "  when: ansible_os_family == 'RedHat'", ''].join('\n');
     expect(await findingsFor('tasks/main.yml', gated, [findRule('pkgmgr/apt')])).toEqual([]);

@@ -70,7 +70,7 @@ function tokenize(s: string): Tok[] | undefined {
   return out;
 }
 
-type Val = { kind: 'var'; name: Var; int: boolean } | { kind: 'lit'; v: string } | { kind: 'list'; v: string[] } | { kind: 'unknown' } | { kind: 'bool'; v: Vec };
+type Val = { kind: 'var'; name: Var; int: boolean } | { kind: 'lit'; v: string; quoted?: boolean } | { kind: 'list'; v: string[] } | { kind: 'unknown' } | { kind: 'bool'; v: Vec };
 
 class P {
   i = 0;
@@ -154,7 +154,7 @@ class P {
       const v = this.expr();
       if (this.peek()?.t === 'rp') this.next();
       val = { kind: 'bool', v };
-    } else if (t.t === 'str' || t.t === 'num') val = { kind: 'lit', v: t.v };
+    } else if (t.t === 'str' || t.t === 'num') val = { kind: 'lit', v: t.v, ...(t.t === 'str' ? { quoted: true } : {}) };
     else if (t.t === 'lb') {
       const items: string[] = [];
       while (this.peek() && this.peek()!.t !== 'rb') {
@@ -216,6 +216,13 @@ class P {
       if (op === '==') return v === lits[0] ? T : F;
       if (op === '!=') return v !== lits[0] ? T : F;
       if (op === 'in') return lits.includes(v) ? T : F;
+      // Facts are strings: without `| int` (or `| float`), a quoted literal is compared as a string, as Jinja does
+      // ('43' < '8' holds, as on Fedora 43).
+      if (!a.int && b.kind === 'lit' && b.quoted) {
+        const s = lits[0]!;
+        const r = op === '<' ? v < s : op === '<=' ? v <= s : op === '>' ? v > s : v >= s;
+        return r ? T : F;
+      }
       const x = parseFloat(v);
       const y = parseFloat(lits[0]!);
       if (!Number.isFinite(x) || !Number.isFinite(y)) return U;
