@@ -163,3 +163,15 @@ describe('systemd/enable-after-install names the Azure Linux 4.0 unit', () => {
     expect(findings.map((f) => f.message)).toEqual([`\`${pkg}\` is installed but \`${unit}\` is never enabled, in this file or another of the scan; on Azure Linux 4.0 it stays stopped after install and after reboot.`]);
   });
 });
+
+describe('platform/container-missing-tools: BusyBox adduser', () => {
+  const rule = allRules().find((r) => r.meta.id === 'platform/container-missing-tools')!;
+  it('says to rewrite BusyBox options with useradd, and only to install shadow-utils for a plain adduser', async () => {
+    const text = 'FROM alpine:3.20\nRUN adduser -u 70 -S -D -G postgres -H postgres\nRUN adduser app\n';
+    const f = await findingsFor('Dockerfile', text, [rule]);
+    expect(f.map((x) => x.line)).toEqual([2, 3]);
+    expect(f[0]!.message).toContain("BusyBox's options");
+    expect(f[0]!.action).toContain('useradd -r -M -g grp user');
+    expect(f[1]!.message).toBe('`adduser` is not in the Azure Linux 4.0 core container image; install `shadow-utils` first.');
+  });
+});

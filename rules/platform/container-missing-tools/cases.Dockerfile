@@ -9,6 +9,13 @@ RUN curl -fsSL https://example.com/install.sh -o /tmp/install.sh
 # ok: platform/container-missing-tools
 RUN echo "useradd is needed"
 
+FROM alpine:3.20 AS busybox-user
+# BusyBox's adduser options: the message says to rewrite with useradd, not only to install shadow-utils.
+# ruleid: platform/container-missing-tools
+RUN addgroup -S -g 70 postgres && adduser -u 70 -S -D -G postgres -H -h /var/lib/postgresql -s /bin/sh postgres
+# ruleid: platform/container-missing-tools
+RUN adduser app
+
 FROM python:3.12-slim AS tools
 # ok: platform/container-missing-tools
 RUN find / -name '*.pyc' -delete

@@ -17,6 +17,11 @@ const ALIASES: Record<string, string[]> = {
 };
 const AZL4_IMAGE = /azurelinux-beta\/|azurelinux\/(base\/core|distroless\/\w+):4/;
 
+/** adduser called with BusyBox's single-letter options that useradd does not read the same way (-D, -S, -H). */
+function busyboxAdduser(args: string[]): boolean {
+  return args.some((a) => /^-[a-zA-Z]*[DSH]/.test(a) && !a.startsWith('--'));
+}
+
 export default defineRule({
   meta: {
     id: 'platform/container-missing-tools',
@@ -44,6 +49,18 @@ export default defineRule({
         }
         const pkg = missing[cmd.base];
         if (!pkg || installed(pkg, cmd.span.start)) return;
+        if (cmd.base === 'adduser' && busyboxAdduser(cmd.args.map((a) => a.value ?? ''))) {
+          // Installing shadow-utils does not help: its adduser is useradd, which reads these options otherwise.
+          ctx.report({
+            span: cmd.nameWord.span,
+            exact: cmd.exact && cmd.nameWord.exact,
+            message: `${code('adduser')} here uses BusyBox's options (${code('-D')}, ${code('-S')}, ${code('-H')}, ${code('-G')} group): the Azure Linux 4.0 core container image has no adduser, and shadow-utils' adduser is useradd, which reads them otherwise (${code('-D')} prints or sets useradd's defaults).`,
+            why: 'Knowledge sheet §2: "adduser is provided by shadow-utils (useradd semantics, not Debian\'s interactive adduser)" [M:specs/s/shadow-utils/shadow-utils.spec], and the core image lacks shadow-utils (§2 "Containers"). BusyBox adduser: -S system user, -D no password, -H no home, -h home, -s shell, -G group, -u uid (https://busybox.net/downloads/BusyBox.html); useradd: -r system account, -M no home, -d home, -s shell, -g primary group, -u uid (https://man7.org/linux/man-pages/man8/useradd.8.html).',
+            action: `Install ${code('shadow-utils')} and rewrite with useradd: \`adduser -S -D -H -G grp user\` -> \`useradd -r -M -g grp user\` (-h DIR -> -d DIR; -s and -u are the same).`,
+            evidence: cmd.base,
+          });
+          return;
+        }
         ctx.report({
           span: cmd.nameWord.span,
           exact: cmd.exact && cmd.nameWord.exact,
