@@ -63,6 +63,11 @@ describe('resolvePackage', () => {
     expect(r.reason).toMatch(/add-apt-repository/);
     expect(r.action).toMatch(/yum\.repos\.d|config-manager/);
   });
+  it('debian xsltproc is in libxslt', () => {
+    const r = resolvePackage('xsltproc', 'debian');
+    expect([r.status, r.via]).toEqual(['renamed', 'map']);
+    expect(names(r)).toEqual(['libxslt@base']);
+  });
   it('debian libc-dev, a virtual package provided by libc6-dev, is glibc-devel like libc6-dev', () => {
     const r = resolvePackage('libc-dev', 'debian');
     expect([r.status, r.via, r.kind]).toEqual(['renamed', 'map', 'equivalent']);
