@@ -263,49 +263,38 @@ class Analyzer {
   }
 
   /**
-   * Statements that only print: trivial commands (echo, printf, logger, a function that only prints), and ifs that
-   * test something and then only print. No exit or return: a function that exits stops the caller's work itself.
+   * Statements that only print: echo, printf, logger, a function of the file that only prints, and ifs that test
+   * something and then only print. No exit or return: a function that exits stops the caller's work itself.
    */
   private printsOnly(stmts: Node[]): boolean {
+    return this.onlyCommands(stmts, PRINTERS, true);
+  }
+
+  /** Statements that only print, log or exit (a branch that does no work for the distro it selects). */
+  private isTrivial(stmts: Node[]): boolean {
+    return this.onlyCommands(stmts, TRIVIAL, false);
+  }
+
+  /** Every statement runs a command named in `names` (or a printing function of the file); ifs only if `ifs`. */
+  private onlyCommands(stmts: Node[], names: ReadonlySet<string>, ifs: boolean): boolean {
     for (const s of stmts) {
       if (s.type === 'comment') continue;
       let n = s;
       if (n.type === 'redirected_statement') n = n.childForFieldName('body') ?? n;
-      if (n.type === 'if_statement') {
+      if (ifs && n.type === 'if_statement') {
         const parts = this.ifParts(n);
-        if (![...parts.branches.map((b) => b.body), parts.elseBody ?? []].every((b) => this.printsOnly(b))) return false;
+        if (![...parts.branches.map((b) => b.body), parts.elseBody ?? []].every((b) => this.onlyCommands(b, names, ifs))) return false;
         if (!parts.branches.every((b) => b.cond.every((c) => c.type === 'test_command' || c.type === 'comment'))) return false;
         continue;
       }
       if (n.type === 'list' || n.type === 'compound_statement') {
-        if (!this.printsOnly(n.namedChildren)) return false;
+        if (!this.onlyCommands(n.namedChildren, names, ifs)) return false;
         continue;
       }
       if (n.type !== 'command') return false;
       const name = n.childForFieldName('name');
       const v = name ? staticValue(name) : undefined;
-      if (!v || !(PRINTERS.has(v) || this.printers.has(v))) return false;
-    }
-    return true;
-  }
-
-  private isTrivial(stmts: Node[]): boolean {
-    for (const s of stmts) {
-      if (s.type === 'comment') continue;
-      let n = s;
-      if (n.type === 'redirected_statement') n = n.childForFieldName('body') ?? n;
-      if (n.type === 'list') {
-        if (!this.isTrivial(n.namedChildren)) return false;
-        continue;
-      }
-      if (n.type === 'compound_statement') {
-        if (!this.isTrivial(n.namedChildren)) return false;
-        continue;
-      }
-      if (n.type !== 'command') return false;
-      const name = n.childForFieldName('name');
-      const v = name ? staticValue(name) : undefined;
-      if (!v || !(TRIVIAL.has(v) || this.printers.has(v))) return false;
+      if (!v || !(names.has(v) || this.printers.has(v))) return false;
     }
     return true;
   }
