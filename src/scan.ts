@@ -432,6 +432,20 @@ async function analyseWithCache(files: WorkItem[], rules: Rule[], targetId: stri
  * one does, and kept otherwise; the key itself is never reported.
  */
 export function settleAcrossFiles(files: readonly { rel: string }[], outcomes: FileOutcome[]): void {
+  const settled = settledElsewhere(files, outcomes);
+  for (const o of outcomes) {
+    if (!o.findings.some((f) => f.unlessDeclaredElsewhere !== undefined)) continue;
+    o.findings = o.findings.flatMap((f) => {
+      if (f.unlessDeclaredElsewhere === undefined) return [f];
+      if (settled(f)) return [];
+      const { unlessDeclaredElsewhere: _, ...kept } = f;
+      return [kept];
+    });
+  }
+}
+
+/** Whether another of `files` declares a key a finding holds only without (outcomes in the order of `files`). */
+export function settledElsewhere(files: readonly { rel: string }[], outcomes: readonly Pick<FileOutcome, 'declares'>[]): (f: Finding) => boolean {
   const declaredBy = new Map<string, Set<string>>();
   outcomes.forEach((o, i) => {
     for (const k of o.declares ?? []) {
@@ -440,16 +454,7 @@ export function settleAcrossFiles(files: readonly { rel: string }[], outcomes: F
       s.add(files[i]!.rel);
     }
   });
-  for (const o of outcomes) {
-    if (!o.findings.some((f) => f.unlessDeclaredElsewhere !== undefined)) continue;
-    o.findings = o.findings.flatMap((f) => {
-      const keys = f.unlessDeclaredElsewhere;
-      if (keys === undefined) return [f];
-      if (keys.some((k) => [...(declaredBy.get(k) ?? [])].some((file) => file !== f.file))) return [];
-      const { unlessDeclaredElsewhere: _, ...kept } = f;
-      return [kept];
-    });
-  }
+  return (f) => (f.unlessDeclaredElsewhere ?? []).some((k) => [...(declaredBy.get(k) ?? [])].some((file) => file !== f.file));
 }
 
 export async function scan(opts: ScanOptions): Promise<ScanResult> {

@@ -119,3 +119,25 @@ describe('safety', () => {
     expect(existsSync(join(dir, '.a.sh.azl-migrate-' + process.pid + '.tmp'))).toBe(false);
   });
 });
+
+describe('fix settles across files as the scan does', () => {
+  const MAIN = "---\n- ansible.builtin.include_tasks: setup-RedHat.yml\n  when: ansible_os_family == 'RedHat'\n- ansible.builtin.include_tasks: setup-Debian.yml\n  when: ansible_os_family == 'Debian'\n";
+  const DEBIAN = '---\n- name: Install\n  ansible.builtin.apt:\n    name: curl\n';
+  const write = (files: Record<string, string>) => {
+    for (const [p, t] of Object.entries(files)) {
+      const to = join(dir, p);
+      execFileSync('mkdir', ['-p', join(to, '..')]);
+      writeFileSync(to, t);
+    }
+  };
+
+  it('leaves a tasks file included only on Debian alone, and fixes it when nothing gates it', async () => {
+    write({ 'roles/r/tasks/main.yml': MAIN, 'roles/r/tasks/setup-Debian.yml': DEBIAN, 'roles/r/tasks/setup-RedHat.yml': '---\n- ansible.builtin.dnf:\n    name: curl\n' });
+    const gated = await runFixes({ root: dir, paths: ['.'], unsafe: false, dryRun: true });
+    expect(gated.patch).not.toContain('setup-Debian.yml');
+    expect((await scan({ root: dir })).findings.filter((f) => f.file.endsWith('setup-Debian.yml'))).toEqual([]);
+    rmSync(join(dir, 'roles/r/tasks/main.yml'));
+    const alone = await runFixes({ root: dir, paths: ['.'], unsafe: false, dryRun: true });
+    expect(alone.patch).toContain('b/roles/r/tasks/setup-Debian.yml');
+  });
+});

@@ -16,6 +16,8 @@ export interface FixOptions {
   unsafe: boolean;
   /** Only fixes of these rules. */
   onlyRules?: Set<string>;
+  /** Findings that another file of the project settles (see settledElsewhere in src/scan.ts): not fixed. */
+  settled?: (f: Finding) => boolean;
 }
 
 export interface AppliedFix {
@@ -68,7 +70,7 @@ export async function fixText(file: string, kind: FileKind, text: string, opts: 
   const baselineProblems = first.parseProblems;
   let findings = first.findings;
   const seen = new Set([hash(text)]);
-  const wanted = (f: Finding) => !opts.onlyRules || opts.onlyRules.has(f.ruleId);
+  const wanted = (f: Finding) => (!opts.onlyRules || opts.onlyRules.has(f.ruleId)) && !opts.settled?.(f);
   const skippedKeys = new Set<string>();
   // One entry per finding (rule and place): a later pass may describe the same skipped fix differently.
   const skip = (f: Finding, fix: Fix, reason: string) => {

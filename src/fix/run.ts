@@ -1,7 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { FileKind } from '../core/facts.js';
+import type { Finding } from '../core/types.js';
 import { createTwoFilesPatch } from 'diff';
 import { discover } from '../discovery.js';
-import { decode, DEFAULT_MAX_FILE_SIZE } from '../scan.js';
+import { decode, DEFAULT_MAX_FILE_SIZE, scanText, settledElsewhere } from '../scan.js';
 import { loadTarget, DEFAULT_TARGET } from '../knowledge/target.js';
 import { allRules, findRule } from '../rules/index.js';
 import { fixText, type FileFixResult } from './engine.js';
@@ -32,6 +35,7 @@ export async function runFixes(opts: FixRunOptions): Promise<FixRunResult> {
   const onlyRules = opts.rules?.length ? new Set(opts.rules.map((id) => findRule(id).meta.id)) : undefined;
   const disc = await discover(root, opts.paths.length ? opts.paths : ['.'], { maxFileSize: DEFAULT_MAX_FILE_SIZE });
   const out: FixRunResult = { files: [], refused: [], skipped: [...disc.skipped], patch: '' };
+  const settled = await declarations(disc.files, target.id);
   for (const f of disc.files) {
     let snap;
     try {
@@ -49,7 +53,7 @@ export async function runFixes(opts: FixRunOptions): Promise<FixRunResult> {
       out.skipped.push({ file: f.rel, reason: `${d.reason}: never modified` });
       continue;
     }
-    const r = await fixText(f.rel, f.kind, d.text, { rules: allRules(), target, unsafe: opts.unsafe, onlyRules });
+    const r = await fixText(f.rel, f.kind, d.text, { rules: allRules(), target, unsafe: opts.unsafe, onlyRules, settled });
     if (r.applied.length === 0 && r.skipped.length === 0 && !r.stopped) continue;
     out.files.push(r);
     if (r.fixed === r.original) continue;
@@ -63,6 +67,25 @@ export async function runFixes(opts: FixRunOptions): Promise<FixRunResult> {
     }
   }
   return out;
+}
+
+/**
+ * What the files declare for each other (RuleContext.declare), as the scan settles it: a finding another file
+ * settles (a service it enables, a tasks file it includes only on Debian) is neither reported nor fixed.
+ */
+async function declarations(files: { abs: string; rel: string; kind: FileKind }[], targetId: string): Promise<(f: Finding) => boolean> {
+  const outcomes = [];
+  for (const f of files) {
+    let declares: string[] | undefined;
+    try {
+      const d = decode(await readFile(f.abs));
+      if (d.ok) declares = (await scanText(f.rel, f.kind, d.text, allRules(), targetId)).declares;
+    } catch {
+      // Unreadable here: the fix loop reports it.
+    }
+    outcomes.push({ declares });
+  }
+  return settledElsewhere(files, outcomes);
 }
 
 /** The human summary: what was fixed, what was skipped and why. */
