@@ -175,3 +175,14 @@ describe('platform/container-missing-tools: BusyBox adduser', () => {
     expect(f[1]!.message).toBe('`adduser` is not in the Azure Linux 4.0 core container image; install `shadow-utils` first.');
   });
 });
+
+describe('selinux/bind-mount-label: templated volumes', () => {
+  const rule = allRules().find((r) => r.meta.id === 'selinux/bind-mount-label')!;
+  it('shows the volume as written, not the masked template', async () => {
+    const text = '---\n- hosts: localhost\n  tasks:\n    - ansible.builtin.command: >\n        docker run\n        --volume {{ playbook_dir }}/waivers.yaml:/waivers.yaml\n        docker.io/cincproject/auditor exec\n';
+    const [f] = await findingsFor('cases.ansible.yml', text, [rule]);
+    expect(f!.message).toBe('The bind mount `{{ playbook_dir }}/waivers.yaml:/waivers.yaml` has no `:z`/`:Z`: under SELinux the container cannot read or write `{{ playbook_dir }}/waivers.yaml` (Permission denied).');
+    expect(f!.action).toContain('`{{ playbook_dir }}/waivers.yaml:/waivers.yaml:z`');
+    expect(f!.message + f!.action).not.toContain('$__');
+  });
+});

@@ -6,6 +6,18 @@ const HOST_PATH = /^(\/|\.\.?\/|~|\$)/;
 /** System locations: relabelling them for a container would break the host; they are not reported. */
 const SYSTEM = /^\/(etc|usr|proc|sys|dev|run|var\/run|var\/lib\/(docker|containers)|lib|lib64|bin|sbin|boot)(\/|$)|\.sock$/;
 
+/**
+ * The volume as written in the file: the host text where the word maps to it exactly (same length as the masked
+ * value, so the source/target split still lines up), else the value with masked templates shown as `…`.
+ */
+function shownText(host: string, w: Word, raw: string): string {
+  if (w.exact) {
+    const text = host.slice(w.span.start, w.span.end).replace(/^(--volume=|-v)/, '').replace(/^["']|["']$/g, '');
+    if (text.length === raw.length) return text;
+  }
+  return raw.replace(/\$_{3,}/g, '…');
+}
+
 export default defineRule({
   meta: {
     id: 'selinux/bind-mount-label',
@@ -45,12 +57,15 @@ export default defineRule({
           if (opts.includes('z') || opts.includes('Z')) continue;
           const quoted = /["']$/.test(w.text);
           const at = quoted ? w.span.end - 1 : w.span.end;
+          // Templates (`{{ playbook_dir }}`) reach the shell masked to the same length: show the file's own text.
+          const shown = shownText(ctx.facts.source.text, w, raw);
+          const shownSrc = shown.slice(0, src.length);
           ctx.report({
             span: w.span,
             exact: w.exact,
-            message: `The bind mount ${code(raw)} has no ${code(':z')}/${code(':Z')}: under SELinux the container cannot read or write ${code(src)} (Permission denied).`,
+            message: `The bind mount ${code(shown)} has no ${code(':z')}/${code(':Z')}: under SELinux the container cannot read or write ${code(shownSrc)} (Permission denied).`,
             why: 'Azure Linux 4.0 runs SELinux with the targeted policy; containers run as container_t and may only use files labelled container_file_t, so bind-mounted host directories need :z (shared) or :Z (private) to be relabelled. Knowledge sheet §2 "SELinux" (marked UNCONFIRMED there: standard targeted-policy behaviour, not tested on AZL4).',
-            action: `Append ${code(':z')} (shared between containers) or ${code(':Z')} (this container only) to the volume, e.g. ${code(parts.length >= 3 ? raw + ',z' : raw + ':z')}. Never relabel system directories (/etc, /usr, /home); mount a dedicated directory instead.`,
+            action: `Append ${code(':z')} (shared between containers) or ${code(':Z')} (this container only) to the volume, e.g. ${code(parts.length >= 3 ? shown + ',z' : shown + ':z')}. Never relabel system directories (/etc, /usr, /home); mount a dedicated directory instead.`,
             fix: w.exact ? { title: 'Relabel the bind mount for containers (:z)', safety: 'unsafe', edits: [{ span: { start: at, end: at }, text: parts.length >= 3 ? ',z' : ':z' }] } : undefined,
             evidence: raw,
           });
