@@ -1,6 +1,6 @@
 import type { Fix } from '../../../src/core/types.js';
 import { defineRule } from '../../../src/core/rule.js';
-import { ansibleOf } from '../../../src/languages/ansible/facts.js';
+import { ansibleOf, type YValue } from '../../../src/languages/ansible/facts.js';
 import { shortModule } from '../../../src/languages/ansible/index.js';
 import { evalWhen } from '../../../src/languages/ansible/when.js';
 import { worldIndex } from '../../../src/languages/shell/model.js';
@@ -59,6 +59,26 @@ function namesByFolder(repoFiles: ReadonlySet<string>): Map<string, string[]> {
   return m;
 }
 
+/** The file names of a `with_first_found` list: plain items, and the `files:` of dict items. */
+function firstFoundFiles(v: YValue): YValue[] {
+  const out: YValue[] = [];
+  const add = (x: YValue | undefined) => {
+    if (!x) return;
+    if (x.value !== undefined) out.push(x);
+    else for (const i of x.items ?? []) if (i.value !== undefined) out.push(i);
+  };
+  for (const item of v.items ?? [v]) {
+    if (item.entries) add(item.entries.get('files'));
+    else add(item);
+  }
+  return out.filter((x) => x.value !== '');
+}
+
+/** Whether a `with_first_found` list says `skip: true` (a missing file skips the task). */
+function firstFoundSkips(v: YValue): boolean {
+  return (v.items ?? [v]).some((i) => /^(true|yes)$/i.test(i.entries?.get('skip')?.value ?? ''));
+}
+
 export default defineRule({
   meta: {
     id: 'ansible/os-family-gate',
@@ -111,7 +131,28 @@ export default defineRule({
           const short = shortModule(t.module);
           if (!['include_vars', 'include_tasks', 'import_tasks', 'include'].includes(short)) continue;
           const target = t.freeForm ?? t.args.get('file') ?? t.args.get('name') ?? t.args.get('dir');
-          const withFirstFound = t.keywords.has('with_first_found') || /lookup\(\s*['"]first_found/.test(target?.value ?? '');
+          const firstFound = t.keywords.get('with_first_found');
+          if (firstFound) {
+            // Every candidate named by the OS fact and none to fall back on: no file matches on Azure Linux 4.0.
+            const names = firstFoundFiles(firstFound);
+            const skip = firstFoundSkips(firstFound);
+            if (names.length === 0 || !names.every((n) => KEYED.test(n.value!))) continue;
+            if (ctx.repoFiles && names.some((n) => hasAzureVariant(ctx.facts.file, short, n.value!, ctx.repoFiles!))) continue;
+            const first = names[0]!;
+            // The most generic candidate, with the RedHat name in place of the fact: the file the role has for RHEL.
+            const generic = [...names].sort((a, b) => a.value!.split('{{').length - b.value!.split('{{').length)[0]!;
+            const fallback = generic.value!.replace(KEYED, 'RedHat');
+            ctx.report({
+              span: first.span,
+              exact: first.exact,
+              message: `Every file ${code('with_first_found')} may pick is named by ${code(KEYED.exec(first.value!)![1]!)}, with no fallback; on Azure Linux 4.0 that is not RedHat/Fedora, so none is found and ${skip ? 'the task is skipped (skip: true): the variables it loads stay undefined' : 'the task fails ("No file was found")'}.`,
+              why: "ansible-core does not map Azure Linux to the RedHat os_family (its OS_FAMILY_MAP has no Azure Linux entry); the exact fact value is UNCONFIRMED, so no file in the role is likely to match it.",
+              action: `Add a last candidate that exists: the RedHat file if it fits Azure Linux 4.0 (${code(`- "${fallback}"`)}), or a file named after the Azure Linux fact value.`,
+              evidence: first.value,
+            });
+            continue;
+          }
+          const withFirstFound = /lookup\(\s*['"]first_found/.test(target?.value ?? '');
           if (!target?.value || withFirstFound || !KEYED.test(target.value)) continue;
           if (ctx.repoFiles && hasAzureVariant(ctx.facts.file, short, target.value, ctx.repoFiles)) continue;
           ctx.report({
