@@ -129,7 +129,6 @@ export default defineRule({
           }
         }
         for (const t of tasks) {
-          const accountTask = t.module === 'ansible.builtin.user' || t.module === 'ansible.builtin.group';
           // owner/group of file tasks; the group of a user task; who a task becomes. A user or group task's own
           // `name` creates the account.
           for (const key of ['owner', 'group', 'become_user']) {
@@ -137,7 +136,7 @@ export default defineRule({
             const p = t.args.get(key) ?? (key === 'become_user' ? t.keywords.get(key) : undefined);
             if (p?.value && p.value in DEBIAN_ACCOUNTS && !createdBefore(p.value, p.span.start)) report(p.span, p.exact, p.value, `${t.module}: ${key}`);
           }
-          if (accountTask && t.module === 'ansible.builtin.user') {
+          if (t.module === 'ansible.builtin.user') {
             const p = t.args.get('groups');
             for (const g of (p?.value ?? '').split(',').map((s) => s.trim())) {
               if (g in DEBIAN_ACCOUNTS && !createdBefore(g, p!.span.start)) report(p!.span, false, g, `${t.module}: groups`);
