@@ -88,8 +88,9 @@ export function runRules(facts: FileFacts, opts: EngineOptions): Finding[] {
     // whole, as a task gated in its own file is: rules that leave gated code alone leave that file alone.
     for (const f of gatedAwayIncludes(facts, world, rpmBranch)) opts.declared?.add(includedGatedAwayKey(f));
     const own = includedGatedAwayKey(facts.file);
+    const seeGated = new Set(visitors.filter((x) => x.rule.meta.seesGatedCode).map((x) => x.rule.meta.id));
     for (const f of findings) {
-      if (opts.rules.find((r) => r.meta.id === f.ruleId)?.meta.seesGatedCode) continue;
+      if (seeGated.has(f.ruleId)) continue;
       f.unlessDeclaredElsewhere = [...(f.unlessDeclaredElsewhere ?? []), own];
     }
   }
@@ -103,8 +104,9 @@ const INCLUDES = new Set(['ansible.builtin.include_tasks', 'ansible.builtin.impo
 
 /**
  * Tasks files (paths relative to the scan root) this Ansible file includes only on systems outside the RPM family
- * (Debian, Ubuntu, Alpine, Suse), in a file that has a branch for the RPM family: the including file's folder and, in a role, the role's tasks/ folder,
- * as Ansible looks there. Names built from variables are not followed.
+ * (Debian, Ubuntu, Alpine, Suse), in a file that has a branch for the RPM family: resolved from the including
+ * file's folder and, in a role, from the role's tasks/ folder, as Ansible looks there. Names built from variables
+ * are not followed.
  */
 function gatedAwayIncludes(facts: FileFacts, world: string, rpmBranch: boolean): string[] {
   const a = ansibleOf(facts);
