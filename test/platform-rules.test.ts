@@ -186,3 +186,14 @@ describe('selinux/bind-mount-label: templated volumes', () => {
     expect(f!.message + f!.action).not.toContain('$__');
   });
 });
+
+describe('conventions/debian-user-tools: BusyBox addgroup', () => {
+  const rule = allRules().find((r) => r.meta.id === 'conventions/debian-user-tools')!;
+  it('names BusyBox as well as Debian, and maps -S to -r', async () => {
+    const [f] = await findingsFor('setup.sh', '#!/bin/sh\naddgroup -S -g 70 postgres\n', [rule]);
+    expect(f!.message).toBe("`addgroup` (Debian's adduser package, or BusyBox in Alpine) does not exist on Azure Linux 4.0.");
+    expect(f!.action).toBe("Use `groupadd` (BusyBox's `-S` becomes `-r`; `-g GID` is the same).");
+    const [g] = await findingsFor('setup.sh', '#!/bin/sh\naddgroup --system app\n', [rule]);
+    expect(g!.action).toBe('Use `groupadd` (`--system` becomes `-r`).');
+  });
+});

@@ -43,9 +43,9 @@ export default defineRule({
         ctx.report({
           span: cmd.nameWord.span,
           exact: cmd.exact && cmd.nameWord.exact,
-          message: `${code(cmd.base)} is Debian's; it does not exist on Azure Linux 4.0.`,
+          message: `${code(cmd.base)} (Debian's adduser package, or BusyBox in Alpine) does not exist on Azure Linux 4.0.`,
           why,
-          action: deluserFromGroup ? 'Remove the user from the group with `gpasswd -d USER GROUP`.' : `Use ${code(to)}${cmd.base === 'deluser' ? ' (`--remove-home` becomes `-r`)' : cmd.base === 'addgroup' ? ' (`--system` becomes `-r`)' : ''}.`,
+          action: deluserFromGroup ? 'Remove the user from the group with `gpasswd -d USER GROUP`.' : `Use ${code(to)}${cmd.base === 'deluser' ? ' (`--remove-home` becomes `-r`)' : cmd.base === 'addgroup' ? (cmd.args.some((a) => /^-[a-zA-Z]*S/.test(a.value ?? '')) ? " (BusyBox's `-S` becomes `-r`; `-g GID` is the same)" : ' (`--system` becomes `-r`)') : ''}.`,
           fix: simple ? { title: `Use ${to}`, safety: 'safe', edits: [{ span: cmd.nameWord.span, text: to }] } : undefined,
         });
       },
