@@ -32,4 +32,19 @@ describe('shell parse-error recovery', () => {
     expect(parse.at(-1)!.message).toMatch(/^shell syntax errors: \d+ more from this line on/);
     expect(parse.map((n) => n.line)).toEqual([...parse.map((n) => n.line)].sort((a, b) => a - b));
   });
+
+  it('keeps the well-formed statements tree-sitter leaves inside an error, and notes the construct it failed on', async () => {
+    // jenkinsci/docker's test helpers: backquoted comments in a pipeline make one ERROR of the rest of the file.
+    const fns = Array.from({ length: 40 }, (_, i) => `function f${i} {\n    local x=$1\n    echo "$x"\n}\n`).join('\n');
+    const t = ['#!/bin/bash', 'set -euo pipefail', '', fns, 'function targets {', "    sed -n '/x/p' Jenkinsfile `# retrieve` \\", "     | sort `# ensure sort`", '}', '', 'function setup {', '    apt-get install -y curl', '}', ''].join('\n');
+    const f = await analyzeShellFile('s.sh', t);
+    const apt = f.commands.filter((c) => c.name === 'apt-get');
+    expect(apt.map((c) => f.source.position(c.span.start).line)).toEqual([t.split('\n').findIndex((l) => l.includes('apt-get')) + 1]);
+    expect(apt[0]!.hasParseError).toBe(true);
+    // The notes: where the ERROR starts, and the backquoted comment's line; not one per line re-parsed after it.
+    const culprit = t.split('\n').findIndex((l) => l.includes('# ensure sort')) + 1;
+    expect(f.notes.filter((n) => n.kind === 'parse').map((n) => n.line)).toEqual([2, culprit]);
+    // Two parses (the file, and the stretch around the construct), where there were 17.
+    expect(new Set(f.commands.map((c) => c.unit.id)).size).toBeLessThanOrEqual(2);
+  });
 });

@@ -121,6 +121,10 @@ export function analyzeShell(sources: { source: EmbeddedSource; origin: string; 
   return { units: a.units, commands: a.commands, detections: a.detections, problems: cappedSyntaxErrors(a.problems), assignments: a.statementAssignments };
 }
 
+/** Statements tree-sitter parsed completely inside an ERROR node: they can be analysed as they are. */
+const STATEMENTS = new Set(['command', 'redirected_statement', 'function_definition', 'if_statement', 'for_statement', 'c_style_for_statement', 'while_statement', 'case_statement', 'pipeline', 'list', 'compound_statement', 'subshell', 'variable_assignment', 'variable_assignments', 'declaration_command', 'test_command', 'negated_command', 'unset_command']);
+const wellFormed = (n: Node): boolean => STATEMENTS.has(n.type) && !n.hasError && !n.isMissing;
+
 /** Syntax errors listed per analysis (a file); the others are counted in one more problem. */
 export const MAX_SHELL_SYNTAX_PROBLEMS = 3;
 
@@ -370,11 +374,38 @@ class Analyzer {
    * the gates in force there, so their commands are still seen (a bounded number of times per analysis).
    */
   private visitError(node: Node, unit: ShellUnit, gates: Gate[]): void {
-    const nl = unit.source.text.indexOf('\n', node.startIndex);
-    if (nl < 0 || nl + 1 >= node.endIndex || this.recoveries >= MAX_RECOVERIES) return this.children(node, unit, gates);
-    for (const c of node.namedChildren) if (c.endIndex <= nl) this.visit(c, unit, gates);
+    // tree-sitter often keeps well-formed statements inside the ERROR (jenkinsci/docker's test helpers: the whole
+    // file after line 2 is one ERROR holding complete functions around the one construct it failed on). Those are
+    // visited as they are, and only the stretches between them are recovered. Re-parsing everything after the
+    // error's first line instead failed again one line further each time (up to MAX_RECOVERIES re-parses), with a
+    // note for each, none at the construct itself.
+    const kids = node.namedChildren;
+    if (kids.some(wellFormed)) {
+      let i = 0;
+      while (i < kids.length) {
+        if (wellFormed(kids[i]!)) {
+          this.visit(kids[i++]!, unit, gates);
+          continue;
+        }
+        const start = i;
+        while (i < kids.length && !wellFormed(kids[i]!)) i++;
+        this.recover(kids.slice(start, i), kids[start]!.startIndex, kids[i - 1]!.endIndex, unit, gates);
+      }
+      return;
+    }
+    this.recover(kids, node.startIndex, node.endIndex, unit, gates);
+  }
+
+  /** The nodes of an error stretch [start, end): those on its first line, then the lines after it parsed again. */
+  private recover(nodes: Node[], start: number, end: number, unit: ShellUnit, gates: Gate[]): void {
+    const nl = unit.source.text.indexOf('\n', start);
+    if (nl < 0 || nl + 1 >= end || this.recoveries >= MAX_RECOVERIES) {
+      for (const c of nodes) this.visit(c, unit, gates);
+      return;
+    }
+    for (const c of nodes) if (c.endIndex <= nl) this.visit(c, unit, gates);
     this.recoveries++;
-    this.unit(subSource(unit.source, nl + 1, node.endIndex), unit.origin, gates, unit.depth, true);
+    this.unit(subSource(unit.source, nl + 1, end), unit.origin, gates, unit.depth, true);
   }
 
   private children(node: Node, unit: ShellUnit, gates: Gate[]): void {
