@@ -25,3 +25,10 @@ fi
 dpkgArch="$(dpkg-architecture --query DEB_BUILD_GNU_TYPE)"
 # ruleid: pkgmgr/dpkg
 dpkg-scanpackages . > Packages
+# Commands find runs (docker-library/postgres removes .pyc files no package owns):
+# ruleid: pkgmgr/dpkg
+find /usr -name '*.pyc' -type f -exec bash -c 'for pyc; do dpkg -S "$pyc" || rm -vf "$pyc"; done' -- '{}' +
+# ruleid: pkgmgr/dpkg
+find / -name libssl.so -execdir dpkg -S {} \;
+# ok: pkgmgr/dpkg
+find / -name '*dpkg*' -print

@@ -121,6 +121,9 @@ export function analyzeShell(sources: { source: EmbeddedSource; origin: string; 
   return { units: a.units, commands: a.commands, detections: a.detections, problems: cappedSyntaxErrors(a.problems), assignments: a.statementAssignments };
 }
 
+/** find's actions that run a command. */
+const FIND_EXEC = new Set(['-exec', '-execdir', '-ok', '-okdir']);
+
 /** Statements tree-sitter parsed completely inside an ERROR node: they can be analysed as they are. */
 const STATEMENTS = new Set(['command', 'redirected_statement', 'function_definition', 'if_statement', 'for_statement', 'c_style_for_statement', 'while_statement', 'case_statement', 'pipeline', 'list', 'compound_statement', 'subshell', 'variable_assignment', 'variable_assignments', 'declaration_command', 'test_command', 'negated_command', 'unset_command']);
 const wellFormed = (n: Node): boolean => STATEMENTS.has(n.type) && !n.hasError && !n.isMissing;
@@ -660,6 +663,7 @@ class Analyzer {
         if (emb) this.unit(emb, `${cmd.base} -c`, gates, unit.depth + 1, unit.recovered);
       }
     }
+    if (cmd.base === 'find') this.findExec(cmd, argNodes, unit, gates);
     const scriptArgs = cmd.args.filter((a) => !(a.value ?? '').startsWith('-'));
     if (isShell && heredocs.length > 0 && scriptArgs.length === 0) {
       for (const h of heredocs) {
@@ -669,6 +673,23 @@ class Analyzer {
         if (!r.exact) continue;
         this.unit(EmbeddedSource.identity(body.text, r.span.start), `heredoc to ${cmd.base}`, gates, unit.depth + 1, unit.recovered);
       }
+    }
+  }
+
+  /**
+   * The commands find runs: `-exec CMD ARGS... ;` (or `+`, `-execdir`, `-ok`, `-okdir`) is analysed as shell code,
+   * the words as written, so `-exec dpkg -S {} \;` and `-exec bash -c '... dpkg ...' -- {} +` are seen.
+   */
+  private findExec(cmd: ShellCommand, argNodes: Node[], unit: ShellUnit, gates: Gate[]): void {
+    const nodeOf = (w: Word) => argNodes.find((a) => this.word(a, unit).span.start === w.span.start);
+    for (let i = 0; i < cmd.args.length; i++) {
+      if (!FIND_EXEC.has(cmd.args[i]!.value ?? '')) continue;
+      let j = i + 1;
+      while (j < cmd.args.length && cmd.args[j]!.value !== ';' && cmd.args[j]!.value !== '+') j++;
+      const first = j > i + 1 ? nodeOf(cmd.args[i + 1]!) : undefined;
+      const last = first ? nodeOf(cmd.args[j - 1]!) : undefined;
+      if (first && last && last.endIndex >= first.startIndex) this.unit(subSource(unit.source, first.startIndex, last.endIndex), 'find -exec', gates, unit.depth + 1, unit.recovered);
+      i = j;
     }
   }
 
