@@ -17,6 +17,8 @@ apt-mark auto '.*' > /dev/null
 # ruleid: pkgmgr/apt
 sh -c 'apt-get -o Dpkg::Options::=--force-confold upgrade -y'
 # ruleid: pkgmgr/apt
+find /tmp/debs -name '*.deb' -exec apt-get install -y {} +
+# ruleid: pkgmgr/apt
 nohup time command apt-get dist-upgrade
 # ok: pkgmgr/apt
 echo "run apt-get install curl to fix this"
