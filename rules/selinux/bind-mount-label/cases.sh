@@ -18,3 +18,7 @@ docker run --rm alpine ls -v /tmp:/tmp
 # ok: selinux/bind-mount-label
 echo "docker run -v /srv/data:/data"
 # docker run -v /srv/data:/data image
+# ok: selinux/bind-mount-label
+docker run --rm --volume "${volume_name}:/var/jenkins_home" jenkins/jenkins true
+# ruleid: selinux/bind-mount-label
+docker run --rm -v "$PWD:/src" builder make

@@ -3,6 +3,8 @@ import type { Word } from '../../../src/core/facts.js';
 import { code } from '../../../src/rules/support/commands.js';
 
 const HOST_PATH = /^(\/|\.\.?\/|~|\$)/;
+/** A variable alone whose name says it holds a volume (`"${volume_name}:/var/jenkins_home"`): a named volume. */
+const NAMED_VOLUME_VAR = /^\$\{?\w*vol\w*\}?$/i;
 /** System locations: relabelling them for a container would break the host; they are not reported. */
 const SYSTEM = /^\/(etc|usr|proc|sys|dev|run|var\/run|var\/lib\/(docker|containers)|lib|lib64|bin|sbin|boot)(\/|$)|\.sock$/;
 
@@ -52,7 +54,7 @@ export default defineRule({
           const parts = raw.split(':');
           if (parts.length < 2) continue;
           const src = parts[0]!;
-          if (!HOST_PATH.test(src) || SYSTEM.test(src)) continue;
+          if (!HOST_PATH.test(src) || SYSTEM.test(src) || NAMED_VOLUME_VAR.test(src)) continue;
           const opts = parts.length >= 3 ? parts[parts.length - 1]!.split(',') : [];
           if (opts.includes('z') || opts.includes('Z')) continue;
           const quoted = /["']$/.test(w.text);
