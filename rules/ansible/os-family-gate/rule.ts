@@ -131,7 +131,11 @@ export default defineRule({
           const short = shortModule(t.module);
           if (!['include_vars', 'include_tasks', 'import_tasks', 'include'].includes(short)) continue;
           const target = t.freeForm ?? t.args.get('file') ?? t.args.get('name') ?? t.args.get('dir');
-          const firstFound = t.keywords.get('with_first_found');
+          // The candidates: a with_first_found list, or `lookup('first_found', params)` with params in the task's vars.
+          const viaKeyword = t.keywords.get('with_first_found');
+          const lookupVar = /(?:lookup|query)\(\s*['"]first_found['"]\s*,\s*([A-Za-z_]\w*)\s*[,)]/.exec(target?.value ?? '')?.[1];
+          const firstFound = viaKeyword ?? (lookupVar ? t.keywords.get('vars')?.entries?.get(lookupVar) : undefined);
+          const how = viaKeyword ? 'with_first_found' : 'first_found';
           if (firstFound) {
             // Every candidate named by the OS fact and none to fall back on: no file matches on Azure Linux 4.0.
             const names = firstFoundFiles(firstFound);
@@ -145,7 +149,7 @@ export default defineRule({
             ctx.report({
               span: first.span,
               exact: first.exact,
-              message: `Every file ${code('with_first_found')} may pick is named by ${code(KEYED.exec(first.value!)![1]!)}, with no fallback; on Azure Linux 4.0 that is not RedHat/Fedora, so none is found and ${skip ? 'the task is skipped (skip: true): the variables it loads stay undefined' : 'the task fails ("No file was found")'}.`,
+              message: `Every file ${code(how)} may pick is named by ${code(KEYED.exec(first.value!)![1]!)}, with no fallback; on Azure Linux 4.0 that is not RedHat/Fedora, so none is found and ${skip ? 'the task is skipped (skip: true): the variables it loads stay undefined' : 'the task cannot load its file'}.`,
               why: "ansible-core does not map Azure Linux to the RedHat os_family (its OS_FAMILY_MAP has no Azure Linux entry); the exact fact value is UNCONFIRMED, so no file in the role is likely to match it.",
               action: `Add a last candidate that exists: the RedHat file if it fits Azure Linux 4.0 (${code(`- "${fallback}"`)}), or a file named after the Azure Linux fact value.`,
               evidence: first.value,
