@@ -6,7 +6,8 @@ import type { TargetProfile } from '../knowledge/target.js';
 import { reachOf } from '../languages/shell/model.js';
 import { F, T } from '../languages/shell/conditions.js';
 import { WORLDS } from '../languages/shell/worlds.js';
-import { ansibleOf } from '../languages/ansible/facts.js';
+import { posix } from 'node:path';
+import { ansibleOf, roleDirOf } from '../languages/ansible/facts.js';
 
 /**
  * Whether a command only runs on other distributions and the file handles the RPM family elsewhere: then it is
@@ -20,9 +21,11 @@ export function gatedAway(cmd: ShellCommand, targetWorld: string, fileHasRpmBran
 
 /** Some non-trivial branch of a distro check runs on an RPM-family system. */
 export function hasRpmBranch(facts: FileFacts): boolean {
-  const rpm = WORLDS.map((w, i) => (w.family === 'rpm' ? i : -1)).filter((i) => i >= 0);
-  return facts.detections.some((d) => d.branches.some((b) => !b.trivial && rpm.some((i) => b.reach[i] === T && reachOf(d.gates)[i] !== F)));
+  return facts.detections.some((d) => d.branches.some((b) => !b.trivial && RPM_WORLDS.some((i) => b.reach[i] === T && reachOf(d.gates)[i] !== F)));
 }
+
+/** Indexes of the RPM-family model systems in WORLDS. */
+const RPM_WORLDS = WORLDS.map((w, i) => (w.family === 'rpm' ? i : -1)).filter((i) => i >= 0);
 
 /** Where a rule's docs live, relative to the package root: its rule.md, or the README section for suppression/* ids. */
 export function docsUrl(ruleId: string): string {
@@ -112,33 +115,22 @@ function gatedAwayIncludes(facts: FileFacts, world: string, rpmBranch: boolean):
   const a = ansibleOf(facts);
   if (!a || !rpmBranch) return [];
   const ti = WORLDS.findIndex((w) => w.name === world);
-  // Included nowhere in the RPM family: setup-RedHat.yml, included where os_family == 'RedHat', stays analysed, as
-  // the RPM path that Azure Linux 4.0 will take once its gate is fixed (ansible/os-family-gate reports the gate).
-  const rpmWorlds = WORLDS.map((w, i) => (w.family === 'rpm' ? i : -1)).filter((i) => i >= 0);
   const out: string[] = [];
-  const dir = facts.file.includes('/') ? facts.file.slice(0, facts.file.lastIndexOf('/')) : '';
-  const role = /^((?:.*\/)?roles\/[^/]+)\//.exec(facts.file)?.[1];
+  const dir = posix.dirname(facts.file);
+  const role = roleDirOf(facts.file);
   for (const t of a.tasks) {
     if (!INCLUDES.has(t.module) || t.gates.length === 0) continue;
+    // Included nowhere in the RPM family: setup-RedHat.yml, included where os_family == 'RedHat', stays analysed, as
+    // the RPM path that Azure Linux 4.0 will take once its gate is fixed (ansible/os-family-gate reports the gate).
     const reach = reachOf(t.gates);
-    if (reach[ti] !== F || rpmWorlds.some((i) => reach[i] !== F)) continue;
+    if (reach[ti] !== F || RPM_WORLDS.some((i) => reach[i] !== F)) continue;
     const target = (t.freeForm ?? t.args.get('file'))?.value?.trim();
     if (!target || target.includes('{{') || target.startsWith('/')) continue;
-    for (const base of new Set([dir, ...(role ? [`${role}/tasks`] : [])])) out.push(normalizePath(base ? `${base}/${target}` : target));
+    for (const base of new Set([dir, ...(role ? [`${role}/tasks`] : [])])) out.push(posix.join(base, target));
   }
   return out;
 }
 
-/** a/b/../c/./d -> a/c/d (POSIX, relative; a path that climbs out of the root keeps its leading ..). */
-function normalizePath(p: string): string {
-  const out: string[] = [];
-  for (const part of p.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..' && out.length && out[out.length - 1] !== '..') out.pop();
-    else out.push(part);
-  }
-  return out.join('/');
-}
 
 /** The rules that apply to a file kind, per rule list: a scan passes the same list, never changed, for every file. */
 const byKind = new WeakMap<readonly Rule[], Map<FileFacts['kind'], Rule[]>>();

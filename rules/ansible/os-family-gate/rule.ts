@@ -1,6 +1,6 @@
 import type { Fix } from '../../../src/core/types.js';
 import { defineRule } from '../../../src/core/rule.js';
-import { ansibleOf, type YValue } from '../../../src/languages/ansible/facts.js';
+import { ansibleOf, roleDirOf, type YValue } from '../../../src/languages/ansible/facts.js';
 import { shortModule } from '../../../src/languages/ansible/index.js';
 import { evalWhen } from '../../../src/languages/ansible/when.js';
 import { worldIndex } from '../../../src/languages/shell/model.js';
@@ -32,7 +32,7 @@ function gateFix(w: { value?: string; span: { start: number; end: number }; exac
  */
 function hasAzureVariant(file: string, module: string, target: string, repoFiles: ReadonlySet<string>): boolean {
   const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
-  const role = /^((?:.*\/)?roles\/[^/]+)\//.exec(file)?.[1];
+  const role = roleDirOf(file);
   const sub = target.includes('/') ? target.slice(0, target.lastIndexOf('/')).replace(/\{\{[^}]*\}\}/g, '') : '';
   const dirs = new Set([dir, role ? `${role}/${module === 'include_vars' ? 'vars' : 'tasks'}` : dir].map((d) => (sub ? `${d}/${sub}` : d)));
   const names = namesByFolder(repoFiles);

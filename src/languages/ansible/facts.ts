@@ -50,3 +50,8 @@ export interface AnsibleFacts {
 export function ansibleOf(facts: FileFacts): AnsibleFacts | undefined {
   return (facts as FileFacts & { ansible?: AnsibleFacts }).ansible;
 }
+
+/** The role folder a file belongs to (`.../roles/<name>`), if it is in one. */
+export function roleDirOf(file: string): string | undefined {
+  return /^((?:.*\/)?roles\/[^/]+)\//.exec(file)?.[1];
+}
