@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { FileKind } from '../core/facts.js';
 import type { Finding } from '../core/types.js';
 import { createTwoFilesPatch } from 'diff';
 import { discover } from '../discovery.js';
-import { decode, DEFAULT_MAX_FILE_SIZE, scanText, settledElsewhere } from '../scan.js';
+import { decode, DEFAULT_MAX_FILE_SIZE, scanFile, settledElsewhere } from '../scan.js';
 import { loadTarget, DEFAULT_TARGET } from '../knowledge/target.js';
 import { allRules, findRule } from '../rules/index.js';
 import { fixText, type FileFixResult } from './engine.js';
@@ -74,17 +73,9 @@ export async function runFixes(opts: FixRunOptions): Promise<FixRunResult> {
  * settles (a service it enables, a tasks file it includes only on Debian) is neither reported nor fixed.
  */
 async function declarations(files: { abs: string; rel: string; kind: FileKind }[], targetId: string): Promise<(f: Finding) => boolean> {
+  // scanFile never throws: an unreadable file declares nothing, and the fix loop reports it.
   const outcomes = [];
-  for (const f of files) {
-    let declares: string[] | undefined;
-    try {
-      const d = decode(await readFile(f.abs));
-      if (d.ok) declares = (await scanText(f.rel, f.kind, d.text, allRules(), targetId)).declares;
-    } catch {
-      // Unreadable here: the fix loop reports it.
-    }
-    outcomes.push({ declares });
-  }
+  for (const f of files) outcomes.push(await scanFile(f.abs, f.rel, f.kind, allRules(), targetId));
   return settledElsewhere(files, outcomes);
 }
 
