@@ -2,6 +2,7 @@ import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, type Documen
 import type { Span } from '../../core/source.js';
 import type { EmbeddedSource } from '../../core/sourcemap.js';
 import { SourceBuilder } from '../systemd/embed.js';
+import { capProblems } from '../../core/notes.js';
 import type { YValue } from './facts.js';
 
 export interface YamlProblem {
@@ -49,11 +50,8 @@ export const MAX_YAML_PROBLEMS = 3;
 function capped(problems: YamlProblem[], text: string): YamlProblem[] {
   if (problems.length <= MAX_YAML_PROBLEMS) return problems;
   problems.sort((a, b) => a.offset - b.offset);
-  const shown = problems.slice(0, MAX_YAML_PROBLEMS - 1);
-  const rest = problems.length - shown.length;
   const template = /\{%|%\{|\{\{/.test(text) ? ' (template syntax such as {% %}, {{ }} or %{ } is not YAML until it is rendered)' : '';
-  shown.push({ offset: problems[MAX_YAML_PROBLEMS - 1]!.offset, message: `YAML: ${rest} more errors from this line on${template}; the file was analysed as far as possible` });
-  return shown;
+  return capProblems(problems, MAX_YAML_PROBLEMS, (rest, at) => ({ offset: at.offset, message: `YAML: ${rest} more errors from this line on${template}; the file was analysed as far as possible` }));
 }
 
 /**

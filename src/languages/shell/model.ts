@@ -6,6 +6,7 @@ import { and, caseSubject, commandProbeName, evalCondition, not, or, T, F, U, al
 import { parseShell } from './parser.js';
 import { staticValue } from './words.js';
 import { WORLDS, type World } from './worlds.js';
+import { capProblems } from '../../core/notes.js';
 import { subSource } from '../systemd/embed.js';
 
 /** A word of a command, with its span in the host file. */
@@ -90,6 +91,8 @@ export interface ShellUnit {
 export interface ParseProblem {
   span: Span;
   message: string;
+  /** A syntax error tree-sitter reported (they are capped per file; see cappedSyntaxErrors). */
+  syntax?: boolean;
 }
 
 export interface ShellAnalysis {
@@ -137,16 +140,10 @@ export const MAX_SHELL_SYNTAX_PROBLEMS = 3;
  * jenkinsci/docker's test helpers. The first errors are listed, the rest counted, as for YAML.
  */
 function cappedSyntaxErrors(problems: ParseProblem[]): ParseProblem[] {
-  const syntax = problems.filter((p) => p.message.startsWith('shell syntax error'));
+  const syntax = problems.filter((p) => p.syntax);
   if (syntax.length <= MAX_SHELL_SYNTAX_PROBLEMS) return problems;
-  const shown = new Set(syntax.slice(0, MAX_SHELL_SYNTAX_PROBLEMS - 1));
-  const next = syntax[MAX_SHELL_SYNTAX_PROBLEMS - 1]!;
-  const rest = syntax.length - shown.size;
-  return problems.flatMap((p) => {
-    if (!p.message.startsWith('shell syntax error') || shown.has(p)) return [p];
-    if (p !== next) return [];
-    return [{ span: p.span, message: `shell syntax errors: ${rest} more from this line on (tree-sitter-bash does not parse some valid code, and the construct it stumbled on can be further down); the rest of the file was analysed as far as possible` }];
-  });
+  const more = (rest: number, at: ParseProblem): ParseProblem => ({ span: at.span, message: `shell syntax errors: ${rest} more from this line on (tree-sitter-bash does not parse some valid code, and the construct it stumbled on can be further down); the rest of the file was analysed as far as possible` });
+  return [...problems.filter((p) => !p.syntax), ...capProblems(syntax, MAX_SHELL_SYNTAX_PROBLEMS, more)];
 }
 
 class Analyzer {
@@ -189,7 +186,7 @@ class Analyzer {
       const { span } = unit.source.toHost({ start: node.startIndex, end: Math.max(node.endIndex, node.startIndex) });
       this.errorSpans.push({ start: node.startIndex, end: node.endIndex });
       const what = node.isMissing ? `missing ${node.type}` : `unexpected ${JSON.stringify(node.text.slice(0, 20))}`;
-      this.problems.push({ span, message: `shell syntax error (${what}); the rest of the file was analysed as far as possible` });
+      this.problems.push({ span, message: `shell syntax error (${what}); the rest of the file was analysed as far as possible`, syntax: true });
       return;
     }
     if (!node.hasError) return;
