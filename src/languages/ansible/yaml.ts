@@ -30,7 +30,10 @@ export function parseYaml(text: string): ParsedYaml {
     return { docs, problems };
   }
   try {
-    const composer = new Composer({ keepSourceTokens: true, version: '1.1', uniqueKeys: false, strict: false });
+    // Every scalar is composed as a string (the failsafe schema): YValues hold scalars' text, so resolving YAML 1.1
+    // types (twelve regular expressions per plain scalar, a Date for a timestamp) was a fifth of the compose time
+    // and gave nothing back but null, which toYValue recognises itself.
+    const composer = new Composer({ keepSourceTokens: true, version: '1.1', schema: 'failsafe', uniqueKeys: false, strict: false });
     for (const doc of composer.compose(new Parser().parse(text), true)) {
       docs.push(doc);
       for (const e of doc.errors) problems.push({ offset: Math.max(0, Math.min(e.pos[0], text.length)), message: `YAML: ${firstLine(e.message)}` });
@@ -102,6 +105,10 @@ export function spanOf(node: YNode | null | undefined): Span {
   return r ? { start: r[0], end: r[1] } : { start: 0, end: 0 };
 }
 
+/** YAML 1.1's plain nulls (yaml.org/type/null.html); an empty value is null too. */
+const NULL = /^(?:~|null|Null|NULL|)$/;
+const BINARY = 'tag:yaml.org,2002:binary';
+
 /**
  * Convert a YAML node into a YValue tree. Aliases are not followed (so alias bombs cost nothing): an alias becomes a
  * value-less YValue at the alias' position. Nesting deeper than MAX_DEPTH is cut off.
@@ -111,11 +118,10 @@ export function toYValue(node: unknown, host: string, depth = 0, keySpan?: Span)
   const span = spanOf(n);
   if (!n || depth > MAX_DEPTH || isAlias(n)) return { span, exact: true, keySpan };
   if (isScalar(n)) {
+    // A plain null (`~`, `null`, an empty value) is the empty string; numbers, booleans and dates stay as written.
+    // A `!!binary` scalar is base64 of bytes, not text: it has no value (cloud-init's gzip'd write_files content).
     const v = n.value;
-    let value: string | undefined;
-    if (typeof v === 'string') value = v;
-    else if (v === null || v === undefined) value = '';
-    else if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') value = host.slice(span.start, span.end).replace(/^["']|["']$/g, '') || String(v);
+    const value = n.tag === BINARY ? undefined : v === null || v === undefined || (n.type === 'PLAIN' && NULL.test(String(v))) ? '' : String(v);
     return { value, span, exact: true, keySpan };
   }
   if (isSeq(n)) return { items: n.items.map((i) => toYValue(i, host, depth + 1)), span, exact: true, keySpan };
@@ -125,7 +131,8 @@ export function toYValue(node: unknown, host: string, depth = 0, keySpan?: Span)
       if (!isPair(p)) continue;
       const k = p.key as YNode | null;
       const key = isScalar(k) ? String(k.value) : undefined;
-      if (key === undefined || entries.has(key)) continue;
+      // A plain `<<` is YAML 1.1's merge key (`<<: *defaults`), not an entry: its alias is not followed.
+      if (key === undefined || (key === '<<' && isScalar(k) && k.type === 'PLAIN') || entries.has(key)) continue;
       entries.set(key, toYValue(p.value, host, depth + 1, spanOf(k)));
     }
     return { entries, span, exact: true, keySpan };
