@@ -9,8 +9,7 @@ import type { FileOutcome } from './scan.js';
 /**
  * The content-hash cache (`scan --cache`, like ESLint's): per file, the hash of its bytes and what analysing it
  * gave. A run reuses an outcome when the bytes are the same and the cache's key matches: the key covers the tool
- * version, the target, the rules that ran, the size limit, the list of files in the repository (a rule may look
- * for a sibling file) and the code and data of azl-migrate itself (sizes and modification times of every file
+ * version, the target, the rules that ran, the size limit and the code and data of azl-migrate itself (sizes and modification times of every file
  * of the running build and of rules/), so a rebuilt or edited tool never reuses stale results.
  */
 export const CACHE_SCHEMA = 'azl-migrate/cache@1';
@@ -51,9 +50,9 @@ function codeHash(): string {
   return (codeStamp = h.digest('hex'));
 }
 
-export function cacheKey(parts: { version: string; target: string; ruleIds: string[]; maxFileSize: number; files: string[] }): string {
+export function cacheKey(parts: { version: string; target: string; ruleIds: string[]; maxFileSize: number }): string {
   return createHash('sha256')
-    .update(JSON.stringify([parts.version, parts.target, [...parts.ruleIds].sort(), parts.maxFileSize, [...parts.files].sort(), codeHash()]))
+    .update(JSON.stringify([parts.version, parts.target, [...parts.ruleIds].sort(), parts.maxFileSize, codeHash()]))
     .digest('hex');
 }
 

@@ -1,6 +1,6 @@
 /**
  * A scan worker: reads, decodes and analyses the files it is sent, with the shipped rules named by id.
- * Messages in: {type:'init', ruleIds, targetId, maxFileSize, repoFiles, status, base} then
+ * Messages in: {type:'init', ruleIds, targetId, maxFileSize, status, base} then
  * {type:'files', items: [{index, abs, rel, kind}...]}... Messages out: {type:'ready'} once loaded, then
  * {type:'results', results: [{index, outcome}]} in batches. Before each file the worker writes [index, start time
  * in ms since `base`] into the shared `status` array, where the main thread's time budget reads it (and -1 when it
@@ -24,7 +24,6 @@ const FLUSH_MS = 50;
 let rules: Rule[] = [];
 let targetId = '';
 let maxFileSize: number | undefined;
-let repoFiles: ReadonlySet<string> = new Set();
 let status: Int32Array<ArrayBufferLike> = new Int32Array(2);
 let base = 0;
 /** Kinds whose adapter (and parser) is loaded: loading is not charged to the first file's time budget. */
@@ -70,7 +69,7 @@ function enqueue(m: WorkerFile): void {
       }
       Atomics.store(status, 1, Date.now() - base);
       Atomics.store(status, 0, m.index);
-      const outcome = await scanFile(m.abs, m.rel, m.kind, rules, targetId, maxFileSize, repoFiles);
+      const outcome = await scanFile(m.abs, m.rel, m.kind, rules, targetId, maxFileSize);
       Atomics.store(status, 0, -1);
       done(m.index, outcome);
     })
@@ -81,13 +80,12 @@ function enqueue(m: WorkerFile): void {
     });
 }
 
-parentPort!.on('message', (m: { type: 'init'; ruleIds: string[]; targetId: string; maxFileSize: number; repoFiles: string[]; status: SharedArrayBuffer; base: number } | { type: 'files'; items: WorkerFile[] }) => {
+parentPort!.on('message', (m: { type: 'init'; ruleIds: string[]; targetId: string; maxFileSize: number; status: SharedArrayBuffer; base: number } | { type: 'files'; items: WorkerFile[] }) => {
   if (m.type === 'init') {
     const wanted = new Set(m.ruleIds);
     rules = allRules().filter((r) => wanted.has(r.meta.id));
     targetId = m.targetId;
     maxFileSize = m.maxFileSize;
-    repoFiles = new Set(m.repoFiles);
     status = new Int32Array(m.status);
     base = m.base;
     parentPort!.postMessage({ type: 'ready' });

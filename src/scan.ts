@@ -92,13 +92,13 @@ export function decode(buf: Uint8Array): Decoded {
 }
 
 /** Analyse one file's text and run the rules on it. Never throws: failures become notes. */
-export async function scanText(file: string, kind: FileKind, text: string, rules: Rule[], targetId: string, repoFiles?: ReadonlySet<string>): Promise<{ findings: ScanFinding[]; notes: FileNote[]; directives: Directive[]; declares?: string[] }> {
+export async function scanText(file: string, kind: FileKind, text: string, rules: Rule[], targetId: string): Promise<{ findings: ScanFinding[]; notes: FileNote[]; directives: Directive[]; declares?: string[] }> {
   let directives: Directive[] = [];
   try {
     directives = parseDirectives(file, text);
     const facts = await adapterFor(kind).analyze(file, text);
     const declared = new Set<string>();
-    const findings = runRules(facts, { rules, target: loadTarget(targetId), declared, ...(repoFiles ? { repoFiles } : {}) });
+    const findings = runRules(facts, { rules, target: loadTarget(targetId), declared });
     return { findings: withRegions(findings, facts.source), notes: facts.notes, directives, ...(declared.size ? { declares: [...declared] } : {}) };
   } catch (e) {
     // Thousands of nested brackets or substitutions exhaust the stack of a recursive parser or walker.
@@ -172,12 +172,12 @@ export function readBounded(abs: string, max: number): Buffer | string {
 }
 
 /** Read, decode and analyse one file. Never throws. */
-export async function scanFile(abs: string, rel: string, kind: FileKind, rules: Rule[], targetId: string, maxFileSize = DEFAULT_MAX_FILE_SIZE, repoFiles?: ReadonlySet<string>): Promise<FileOutcome> {
+export async function scanFile(abs: string, rel: string, kind: FileKind, rules: Rule[], targetId: string, maxFileSize = DEFAULT_MAX_FILE_SIZE): Promise<FileOutcome> {
   const buf = readBounded(abs, maxFileSize);
   if (typeof buf === 'string') return skippedOutcome(buf);
   const d = decode(buf);
   if (!d.ok) return skippedOutcome(d.reason);
-  return scanText(rel, kind, d.text, rules, targetId, repoFiles);
+  return scanText(rel, kind, d.text, rules, targetId);
 }
 
 /** Scanning spreads over more than one worker thread from this many files on (below it, starting workers costs more). */
@@ -270,7 +270,7 @@ export type WorkerFile = WorkItem & { index: number };
  * rebuild; AZL_MIGRATE_WORKERS=0; the TypeScript sources) files are analysed in this thread, bounded only by the
  * shell parser's own budget.
  */
-async function scanAll(files: WorkItem[], rules: Rule[], targetId: string, opts: ScanOptions, spec: WorkerSpec | undefined, early: Spawned | undefined, repoFiles: ReadonlySet<string> = new Set(files.map((f) => f.rel))): Promise<FileOutcome[]> {
+async function scanAll(files: WorkItem[], rules: Rule[], targetId: string, opts: ScanOptions, spec: WorkerSpec | undefined, early: Spawned | undefined): Promise<FileOutcome[]> {
   const budget = opts.fileTimeBudgetMs ?? DEFAULT_FILE_TIME_BUDGET_MS;
   const workers = workerCount(files.length, opts.jobs);
   const outcomes: FileOutcome[] = new Array(files.length);
@@ -281,7 +281,7 @@ async function scanAll(files: WorkItem[], rules: Rule[], targetId: string, opts:
     void early?.w.terminate();
     for (let i = 0; i < files.length; i++) {
       const f = files[i]!;
-      outcomes[i] = await scanFile(f.abs, f.rel, f.kind, rules, targetId, max, repoFiles);
+      outcomes[i] = await scanFile(f.abs, f.rel, f.kind, rules, targetId, max);
       progress(i);
     }
     return outcomes;
@@ -375,7 +375,7 @@ async function scanAll(files: WorkItem[], rules: Rule[], targetId: string, opts:
         w.on('error', (e) => died(e.message));
         w.on('exit', (code) => died(`the scan worker stopped (exit code ${code})`));
         if (sp.dead !== undefined) return died(sp.dead);
-        w.postMessage({ type: 'init', ruleIds, targetId, maxFileSize: max, repoFiles: [...repoFiles], status: status.buffer, base });
+        w.postMessage({ type: 'init', ruleIds, targetId, maxFileSize: max, status: status.buffer, base });
         feed();
       };
       startWorker();
@@ -384,7 +384,7 @@ async function scanAll(files: WorkItem[], rules: Rule[], targetId: string, opts:
   for (let i = 0; i < files.length; i++) {
     if (outcomes[i]) continue;
     const f = files[i]!;
-    outcomes[i] = await scanFile(f.abs, f.rel, f.kind, rules, targetId, max, repoFiles);
+    outcomes[i] = await scanFile(f.abs, f.rel, f.kind, rules, targetId, max);
     progress(i);
   }
   return outcomes;
@@ -395,11 +395,10 @@ async function scanAll(files: WorkItem[], rules: Rule[], targetId: string, opts:
  * (and stored). Without one: every file is analysed.
  */
 async function analyseWithCache(files: WorkItem[], rules: Rule[], targetId: string, opts: ScanOptions, spec: WorkerSpec | undefined, early: Spawned | undefined, result: ScanResult): Promise<FileOutcome[]> {
-  const repoFiles: ReadonlySet<string> = new Set(files.map((f) => f.rel));
-  if (!opts.cacheFile) return scanAll(files, rules, targetId, opts, spec, early, repoFiles);
+  if (!opts.cacheFile) return scanAll(files, rules, targetId, opts, spec, early);
   const { cacheKey, loadCache, saveCache, contentHash } = await import('./cache.js');
   const max = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const key = cacheKey({ version: TOOL_VERSION, target: targetId, ruleIds: rules.map((r) => r.meta.id), maxFileSize: max, files: [...repoFiles] });
+  const key = cacheKey({ version: TOOL_VERSION, target: targetId, ruleIds: rules.map((r) => r.meta.id), maxFileSize: max });
   const cached = loadCache(opts.cacheFile, key);
   const outcomes: FileOutcome[] = new Array(files.length);
   const shas: string[] = new Array(files.length);
@@ -415,7 +414,7 @@ async function analyseWithCache(files: WorkItem[], rules: Rule[], targetId: stri
     if (hit && hit.sha === shas[i]) outcomes[i] = hit.outcome;
     else misses.push(i);
   });
-  const analysed = await scanAll(misses.map((i) => files[i]!), rules, targetId, opts, spec, early, repoFiles);
+  const analysed = await scanAll(misses.map((i) => files[i]!), rules, targetId, opts, spec, early);
   misses.forEach((i, k) => (outcomes[i] = analysed[k]!));
   const entries = new Map<string, { sha: string; outcome: FileOutcome }>();
   files.forEach((f, i) => {

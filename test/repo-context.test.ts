@@ -32,6 +32,20 @@ describe('rules see the other files of the repository', () => {
     const d = repo({ 'roles/web/tasks/main.yml': TASKS, 'roles/web/vars/RedHat.yml': 'x: 1\n', 'roles/web/vars/AzureLinux.yml': 'x: 3\n', 'roles/web/tasks/RedHat.yml': '---\n- ansible.builtin.debug: msg=hi\n' });
     const r = await scan({ root: d });
     expect(r.findings.filter((f) => f.ruleId === 'ansible/os-family-gate').map((f) => `${f.file}:${f.line}`)).toEqual(['roles/web/tasks/main.yml:5']);
+    expect(JSON.stringify(r)).not.toContain('azure-linux-file-in');
+    // A scan of main.yml alone does not see the vars file.
+    expect((await scan({ root: d, paths: ['roles/web/tasks/main.yml'] })).findings.filter((f) => f.ruleId === 'ansible/os-family-gate')).toHaveLength(2);
+  });
+
+  it('with a cache, a file for Azure Linux added later settles the include, and only that file is analysed', async () => {
+    const d = repo({ 'roles/web/tasks/main.yml': TASKS, 'roles/web/vars/RedHat.yml': 'x: 1\n', 'roles/web/tasks/RedHat.yml': '---\n- ansible.builtin.debug: msg=hi\n' });
+    const cacheFile = join(d, '.azl-migrate-cache');
+    const hits = (r: Awaited<ReturnType<typeof scan>>) => r.findings.filter((f) => f.ruleId === 'ansible/os-family-gate').map((f) => `${f.file}:${f.line}`);
+    expect(hits(await scan({ root: d, cacheFile }))).toEqual(['roles/web/tasks/main.yml:3', 'roles/web/tasks/main.yml:5']);
+    writeFileSync(join(d, 'roles/web/vars/azurelinux.yml'), 'x: 3\n');
+    const again = await scan({ root: d, cacheFile });
+    expect(again.cache).toMatchObject({ reused: 3, analysed: 1 });
+    expect(hits(again)).toEqual(['roles/web/tasks/main.yml:5']);
   });
 });
 

@@ -47,8 +47,6 @@ const sha256Hex: (s: string) => string =
 export interface EngineOptions {
   rules: Rule[];
   target: TargetProfile;
-  /** POSIX paths (relative to the scan root) of the files the scan found, for rules that look for a sibling file. */
-  repoFiles?: ReadonlySet<string>;
   /** Receives the keys the rules declare for the rest of the project (RuleContext.declare). */
   declared?: Set<string>;
 }
@@ -76,7 +74,6 @@ export function runRules(facts: FileFacts, opts: EngineOptions): Finding[] {
     const ctx: RuleContext = {
       facts,
       target: opts.target,
-      repoFiles: opts.repoFiles,
       report: (r: ReportInput) => findings.push(makeFinding(rule, facts, r, occurrences)),
       declare: (key: string) => opts.declared?.add(key),
     };
@@ -190,6 +187,6 @@ function makeFinding(rule: Rule, facts: FileFacts, r: ReportInput, occurrences: 
   };
   if (r.fix && exact) finding.fix = r.fix;
   if (r.suggestions?.length && exact) finding.suggestions = r.suggestions;
-  if (r.unlessDeclaredElsewhere) finding.unlessDeclaredElsewhere = [r.unlessDeclaredElsewhere];
+  if (r.unlessDeclaredElsewhere?.length) finding.unlessDeclaredElsewhere = typeof r.unlessDeclaredElsewhere === 'string' ? [r.unlessDeclaredElsewhere] : [...r.unlessDeclaredElsewhere];
   return finding;
 }

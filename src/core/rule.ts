@@ -52,18 +52,16 @@ export interface ReportInput {
   /** Text identifying the finding for its fingerprint (default: the spanned text). */
   evidence?: string;
   /**
-   * The finding holds only if no other file of the scan declares this key (RuleContext.declare): for what a
-   * project may do in another file, such as an Ansible role enabling in tasks/main.yml the service that
-   * tasks/install.yml installs. A scan of text alone keeps the finding.
+   * The finding holds only if no other file of the scan declares this key, or any of these keys
+   * (RuleContext.declare): for what a project may do in another file, such as an Ansible role enabling in
+   * tasks/main.yml the service that tasks/install.yml installs. A scan of text alone keeps the finding.
    */
-  unlessDeclaredElsewhere?: string;
+  unlessDeclaredElsewhere?: string | string[];
 }
 
 export interface RuleContext {
   readonly facts: FileFacts;
   readonly target: TargetProfile;
-  /** POSIX paths (relative to the scan root) of the files the scan found; undefined when scanning text alone. */
-  readonly repoFiles?: ReadonlySet<string>;
   report(r: ReportInput): void;
   /** Record a fact this file establishes for the rest of the project (see ReportInput.unlessDeclaredElsewhere). */
   declare(key: string): void;

@@ -26,38 +26,21 @@ function gateFix(w: { value?: string; span: { start: number; end: number }; exac
 }
 
 /**
- * Whether the repository has a file the keyed include could pick on Azure Linux: a file in the folder the include
- * reads from (the role's vars/ or tasks/, or the including file's folder) whose name mentions Azure Linux. The fact
- * value itself is UNCONFIRMED, so any name containing "azure" or "azl" counts.
+ * The folders a keyed include reads from (the role's vars/ or tasks/, or the including file's folder), as keys that
+ * a file named for Azure Linux in that folder declares (below): the finding holds unless the repository has a file
+ * the include could pick on Azure Linux. The fact value itself is UNCONFIRMED, so any name containing "azure" or
+ * "azl" counts. Settled by the scan once every file is analysed, so no file needs the list of the others.
  */
-function hasAzureVariant(file: string, module: string, target: string, repoFiles: ReadonlySet<string>): boolean {
-  const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
+function variantKeys(file: string, module: string, target: string): string[] {
+  const dir = dirOf(file);
   const role = roleDirOf(file);
   const sub = target.includes('/') ? target.slice(0, target.lastIndexOf('/')).replace(/\{\{[^}]*\}\}/g, '') : '';
   const dirs = new Set([dir, role ? `${role}/${module === 'include_vars' ? 'vars' : 'tasks'}` : dir].map((d) => (sub ? `${d}/${sub}` : d)));
-  const names = namesByFolder(repoFiles);
-  for (const d of dirs) if (names.get(d)?.some((n) => /azure|azl/i.test(n))) return true;
-  return false;
+  return [...dirs].map(variantKey);
 }
 
-/** The file names in each folder of the scan, indexed once per scan's file set (not walked for every include). */
-const folders = new WeakMap<ReadonlySet<string>, Map<string, string[]>>();
-
-function namesByFolder(repoFiles: ReadonlySet<string>): Map<string, string[]> {
-  let m = folders.get(repoFiles);
-  if (!m) {
-    m = new Map();
-    for (const f of repoFiles) {
-      const slash = f.lastIndexOf('/');
-      const d = slash >= 0 ? f.slice(0, slash) : '';
-      let names = m.get(d);
-      if (!names) m.set(d, (names = []));
-      names.push(f.slice(slash + 1));
-    }
-    folders.set(repoFiles, m);
-  }
-  return m;
-}
+const variantKey = (dir: string) => `ansible/azure-linux-file-in:${dir}`;
+const dirOf = (file: string) => (file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '');
 
 /** The file names of a `with_first_found` list: plain items, and the `files:` of dict items. */
 function firstFoundFiles(v: YValue): YValue[] {
@@ -95,6 +78,9 @@ export default defineRule({
   create(ctx) {
     return {
       end() {
+        // A file named for Azure Linux is one a keyed include in its folder may pick (variantKeys).
+        const file = ctx.facts.file;
+        if (/azure|azl/i.test(file.slice(file.lastIndexOf('/') + 1))) ctx.declare(variantKey(dirOf(file)));
         const a = ansibleOf(ctx.facts);
         if (!a) return;
         for (const t of a.tasks) {
@@ -141,7 +127,6 @@ export default defineRule({
             const names = firstFoundFiles(firstFound);
             const skip = firstFoundSkips(firstFound);
             if (names.length === 0 || !names.every((n) => KEYED.test(n.value!))) continue;
-            if (ctx.repoFiles && names.some((n) => hasAzureVariant(ctx.facts.file, short, n.value!, ctx.repoFiles!))) continue;
             const first = names[0]!;
             // The most generic candidate, with the RedHat name in place of the fact: the file the role has for RHEL.
             const generic = [...names].sort((a, b) => a.value!.split('{{').length - b.value!.split('{{').length)[0]!;
@@ -153,19 +138,20 @@ export default defineRule({
               why: "ansible-core does not map Azure Linux to the RedHat os_family (its OS_FAMILY_MAP has no Azure Linux entry); the exact fact value is UNCONFIRMED, so no file in the role is likely to match it.",
               action: `Add a last candidate that exists: the RedHat file if it fits Azure Linux 4.0 (${code(`- "${fallback}"`)}), or a file named after the Azure Linux fact value.`,
               evidence: first.value,
+              unlessDeclaredElsewhere: [...new Set(names.flatMap((n) => variantKeys(ctx.facts.file, short, n.value!)))],
             });
             continue;
           }
           const withFirstFound = /lookup\(\s*['"]first_found/.test(target?.value ?? '');
           if (!target?.value || withFirstFound || !KEYED.test(target.value)) continue;
-          if (ctx.repoFiles && hasAzureVariant(ctx.facts.file, short, target.value, ctx.repoFiles)) continue;
           ctx.report({
             span: target.span,
             exact: target.exact,
-            message: `${code(short)} picks its file by ${code(KEYED.exec(target.value)![1]!)}; on Azure Linux 4.0 that is not RedHat/Fedora, so the RedHat file is not loaded${ctx.repoFiles ? ', and no file for Azure Linux exists beside it' : ' and the task fails unless a file for Azure Linux exists'}.`,
+            message: `${code(short)} picks its file by ${code(KEYED.exec(target.value)![1]!)}; on Azure Linux 4.0 that is not RedHat/Fedora, so the RedHat file is not loaded, and no file for Azure Linux exists beside it.`,
             why: "ansible-core does not map Azure Linux to the RedHat os_family (its OS_FAMILY_MAP has no Azure Linux entry); the exact fact value is UNCONFIRMED, so no file in the role is likely to match it.",
             action: "Use a first_found lookup with a fallback: `include_vars: \"{{ lookup('first_found', [ansible_distribution ~ '.yml', ansible_os_family ~ '.yml', 'RedHat.yml'], errors='ignore') }}\"`, or add a vars/tasks file named after the Azure Linux fact value.",
             evidence: target.value,
+            unlessDeclaredElsewhere: variantKeys(ctx.facts.file, short, target.value),
           });
         }
       },
