@@ -31,13 +31,35 @@ export interface DiscoveryOptions {
   maxFileSize: number;
   /** Extra ignore patterns (gitignore syntax), e.g. from config excludes. */
   exclude?: string[];
+  /**
+   * Called with each file as it is found (the result lists them again, sorted), for a scan that analyses files
+   * while the walk goes on. With it, the walk pauses for the event loop every PAUSE_MS and then calls
+   * `onPause`, so that the caller can hand the files found so far to its workers.
+   */
+  onFile?: (file: Candidate) => void;
+  onPause?: () => void;
 }
+
+/** How long the walk runs between pauses when files are analysed meanwhile (DiscoveryOptions.onFile). */
+const PAUSE_MS = 5;
 
 /** Walk `paths` under `root`, honouring .gitignore files and built-in ignores; symlinks are never followed. */
 export async function discover(root: string, paths: string[], opts: DiscoveryOptions): Promise<DiscoveryResult> {
   const result: DiscoveryResult = { files: [], skipped: [] };
   const base = ignore().add(BUILTIN_IGNORES).add(opts.exclude ?? []);
   const seen = new Set<string>();
+  let last = performance.now();
+  const walkOpts: WalkOptions = opts.onFile
+    ? {
+        ...opts,
+        pause: async () => {
+          if (performance.now() - last < PAUSE_MS) return;
+          await new Promise<void>((r) => setImmediate(r));
+          opts.onPause?.();
+          last = performance.now();
+        },
+      }
+    : opts;
   for (const p of paths) {
     const abs = join(root, p);
     const rel = toPosix(relative(root, abs));
@@ -57,12 +79,16 @@ export async function discover(root: string, paths: string[], opts: DiscoveryOpt
       continue;
     }
     const stack = await ignoresAbove(root, rel, base);
-    if (st.isDirectory()) await walk(root, abs, stack, opts, result, seen);
-    else if (st.isFile()) await consider(abs, toPosix(relative(root, abs)), st.size, opts, result, seen, true);
+    if (st.isDirectory()) await walk(root, abs, stack, walkOpts, result, seen);
+    else if (st.isFile()) await consider(abs, toPosix(relative(root, abs)), st.size, walkOpts, result, seen, true);
     else result.skipped.push({ file: rel, reason: NOT_REGULAR });
   }
   result.files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   return result;
+}
+
+interface WalkOptions extends DiscoveryOptions {
+  pause?: () => Promise<void>;
 }
 
 /** FIFOs, sockets and devices are never opened (reading a FIFO would wait for a writer). */
@@ -107,7 +133,7 @@ function ignored(layers: IgnoreLayer[], rel: string, isDir: boolean): boolean {
   return false;
 }
 
-async function walk(root: string, dirAbs: string, layers: IgnoreLayer[], opts: DiscoveryOptions, result: DiscoveryResult, seen: Set<string>): Promise<void> {
+async function walk(root: string, dirAbs: string, layers: IgnoreLayer[], opts: WalkOptions, result: DiscoveryResult, seen: Set<string>): Promise<void> {
   const relDir = toPosix(relative(root, dirAbs));
   // One synchronous readdir per directory, and a .gitignore read only when the listing has one. The walk uses
   // synchronous calls on purpose: nothing else runs on this thread meanwhile, and awaiting tens of thousands of
@@ -119,6 +145,7 @@ async function walk(root: string, dirAbs: string, layers: IgnoreLayer[], opts: D
     result.skipped.push({ file: relDir || '.', reason: `cannot read directory: ${(e as NodeJS.ErrnoException).code ?? String(e)}` });
     return;
   }
+  await opts.pause?.();
   const own = dirents.some((d) => d.name === '.gitignore' && !d.isDirectory()) ? await loadGitignore(root, relDir) : undefined;
   const here = own ? [...layers, { dir: relDir, ig: own }] : layers;
   const entries = dirents.map((d) => ({ name: d.name, isDir: d.isDirectory(), isFile: d.isFile(), isLink: d.isSymbolicLink() }));
@@ -142,7 +169,7 @@ export function classifyByName(rel: string): FileKind | undefined {
   return ADAPTERS.find((a) => a.matchName(rel, base))?.kind;
 }
 
-async function consider(abs: string, rel: string, size: number, opts: DiscoveryOptions, result: DiscoveryResult, seen: Set<string>, explicit: boolean): Promise<void> {
+async function consider(abs: string, rel: string, size: number, opts: WalkOptions, result: DiscoveryResult, seen: Set<string>, explicit: boolean): Promise<void> {
   if (seen.has(rel)) return;
   seen.add(rel);
   let kind = classifyByName(rel);
@@ -161,7 +188,9 @@ async function consider(abs: string, rel: string, size: number, opts: DiscoveryO
     result.skipped.push({ file: rel, reason: `larger than ${opts.maxFileSize} bytes` });
     return;
   }
-  result.files.push({ abs, rel, kind, size });
+  const file = { abs, rel, kind, size };
+  result.files.push(file);
+  opts.onFile?.(file);
 }
 
 /** Bytes read to tell a file's kind from its content (a shebang, `#cloud-config`, a playbook's first lines). */

@@ -26,7 +26,8 @@ export interface ScanOptions {
   include?: string[];
   /** Files matching these (gitignore pattern syntax) are not scanned. */
   exclude?: string[];
-  onProgress?: (done: number, total: number, file: string) => void;
+  /** After each file; `finding` while discovery is still finding files (so `total` may grow). */
+  onProgress?: (done: number, total: number, file: string, finding?: boolean) => void;
   /**
    * Milliseconds one file may take to analyse (default DEFAULT_FILE_TIME_BUDGET_MS; 0: no budget). A file that takes
    * longer is skipped with the reason. A hard bound where files are analysed in worker threads (see scanAll).
@@ -257,7 +258,20 @@ interface WorkItem {
 export type WorkerFile = WorkItem & { index: number };
 
 /**
- * Scan the discovered files. Outcomes come back in the order of `files`.
+ * The files to analyse: all known at once (`done`), or arriving while discovery runs. Discovery pushes onto
+ * `files` and calls `wake` (at most once per pause of the walk, see discovery.ts), and sets `done` at the end.
+ */
+interface FileSource {
+  files: WorkItem[];
+  done: boolean;
+  wake(): void;
+}
+
+/** A source whose files are all known. */
+const knownFiles = (files: WorkItem[]): FileSource => ({ files, done: true, wake: () => {} });
+
+/**
+ * Scan the files of `source`, as they arrive. Outcomes come back in the order of `source.files`.
  *
  * The per-file time budget is a hard bound only where a file is analysed off the main thread: synchronous code
  * (a YAML parse, a rule's regular expression) cannot be interrupted in the thread that runs it, and measuring
@@ -270,15 +284,30 @@ export type WorkerFile = WorkItem & { index: number };
  * rebuild; AZL_MIGRATE_WORKERS=0; the TypeScript sources) files are analysed in this thread, bounded only by the
  * shell parser's own budget.
  */
-async function scanAll(files: WorkItem[], rules: Rule[], targetId: string, opts: ScanOptions, spec: WorkerSpec | undefined, early: Spawned | undefined): Promise<FileOutcome[]> {
+async function scanAll(source: FileSource, rules: Rule[], targetId: string, opts: ScanOptions, spec: WorkerSpec | undefined, early: Spawned | undefined): Promise<FileOutcome[]> {
   const budget = opts.fileTimeBudgetMs ?? DEFAULT_FILE_TIME_BUDGET_MS;
-  const workers = workerCount(files.length, opts.jobs);
-  const outcomes: FileOutcome[] = new Array(files.length);
+  const files = source.files;
+  const outcomes: FileOutcome[] = [];
   let done = 0;
-  const progress = (i: number) => opts.onProgress?.(++done, files.length, files[i]!.rel);
+  const progress = (i: number) => opts.onProgress?.(++done, files.length, files[i]!.rel, !source.done);
   const max = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  if (!spec || files.length < SMALL_SCAN || (budget <= 0 && workers < 2)) {
+  // Callbacks waiting for discovery to find more files or to end.
+  let waiting: (() => void)[] = [];
+  const prevWake = source.wake;
+  source.wake = () => {
+    prevWake();
+    const w = waiting;
+    waiting = [];
+    for (const f of w) f();
+  };
+  const until = async (cond: () => boolean) => {
+    while (!cond()) await new Promise<void>((r) => waiting.push(r));
+  };
+  // Enough files to tell whether workers are worth starting (see below), or all of them.
+  await until(() => source.done || files.length >= (budget > 0 ? SMALL_SCAN : PARALLEL_THRESHOLD + 1));
+  if (!spec || (source.done && (files.length < SMALL_SCAN || (budget <= 0 && workerCount(files.length, opts.jobs) < 2)))) {
     void early?.w.terminate();
+    await until(() => source.done);
     for (let i = 0; i < files.length; i++) {
       const f = files[i]!;
       outcomes[i] = await scanFile(f.abs, f.rel, f.kind, rules, targetId, max);
@@ -291,7 +320,7 @@ async function scanAll(files: WorkItem[], rules: Rule[], targetId: string, opts:
   const retry: number[] = [];
   let next = 0;
   const take = (): number | undefined => (retry.length ? retry.shift() : next < files.length ? next++ : undefined);
-  const pending = () => retry.length > 0 || next < files.length;
+  const pending = () => retry.length > 0 || next < files.length || !source.done;
 
   // Workers that cannot even start (a broken install) leave their files to this thread.
   let broken = false;
@@ -329,6 +358,7 @@ async function scanAll(files: WorkItem[], rules: Rule[], targetId: string, opts:
         // a core (with two files queued, workers sat idle 11 % of the time on two cores).
         // The files for the free places go in one message: a message per file cost both threads a wake-up each.
         const feed = () => {
+          if (over) return;
           const items: WorkerFile[] = [];
           while (inFlight.size < QUEUE_DEPTH) {
             const i = take();
@@ -338,7 +368,11 @@ async function scanAll(files: WorkItem[], rules: Rule[], targetId: string, opts:
             items.push({ index: i, abs: f.abs, rel: f.rel, kind: f.kind });
           }
           if (items.length > 0) w.postMessage({ type: 'files', items });
-          if (inFlight.size === 0) end();
+          // Out of work: the lane ends once discovery has, and meanwhile waits for it to find more.
+          if (inFlight.size === 0) {
+            if (source.done) end();
+            else waiting.push(feed);
+          }
         };
         /** The file the worker is analysing, if any. */
         const current = (): number | undefined => {
@@ -380,7 +414,22 @@ async function scanAll(files: WorkItem[], rules: Rule[], targetId: string, opts:
       };
       startWorker();
     });
-  await Promise.all(Array.from({ length: Math.max(1, workers) }, lane));
+  // One lane to begin with, more as discovery finds files (workerCount: one per PARALLEL_THRESHOLD files).
+  const lanes: Promise<void>[] = [];
+  const grow = () => {
+    while (!broken && lanes.length < Math.max(1, workerCount(files.length, opts.jobs))) lanes.push(lane(undefined, lanes.length));
+  };
+  const wakeLanes = source.wake;
+  source.wake = () => {
+    grow();
+    wakeLanes();
+  };
+  grow();
+  for (let settled = 0; settled < lanes.length; ) {
+    settled = lanes.length;
+    await Promise.all(lanes);
+  }
+  await until(() => source.done);
   for (let i = 0; i < files.length; i++) {
     if (outcomes[i]) continue;
     const f = files[i]!;
@@ -395,7 +444,7 @@ async function scanAll(files: WorkItem[], rules: Rule[], targetId: string, opts:
  * (and stored). Without one: every file is analysed.
  */
 async function analyseWithCache(files: WorkItem[], rules: Rule[], targetId: string, opts: ScanOptions, spec: WorkerSpec | undefined, early: Spawned | undefined, result: ScanResult): Promise<FileOutcome[]> {
-  if (!opts.cacheFile) return scanAll(files, rules, targetId, opts, spec, early);
+  if (!opts.cacheFile) return scanAll(knownFiles(files), rules, targetId, opts, spec, early);
   const { cacheKey, loadCache, saveCache, contentHash } = await import('./cache.js');
   const max = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const key = cacheKey({ version: TOOL_VERSION, target: targetId, ruleIds: rules.map((r) => r.meta.id), maxFileSize: max });
@@ -414,7 +463,7 @@ async function analyseWithCache(files: WorkItem[], rules: Rule[], targetId: stri
     if (hit && hit.sha === shas[i]) outcomes[i] = hit.outcome;
     else misses.push(i);
   });
-  const analysed = await scanAll(misses.map((i) => files[i]!), rules, targetId, opts, spec, early);
+  const analysed = await scanAll(knownFiles(misses.map((i) => files[i]!)), rules, targetId, opts, spec, early);
   misses.forEach((i, k) => (outcomes[i] = analysed[k]!));
   const entries = new Map<string, { sha: string; outcome: FileOutcome }>();
   files.forEach((f, i) => {
@@ -468,21 +517,30 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   // unless the scan names a few files only (an editor or pre-commit hook: a worker would double the start-up).
   const fewFiles = (opts.paths?.length ?? 0) > 0 && opts.paths!.length < SMALL_SCAN && opts.paths!.every((p) => /\.[A-Za-z0-9]+$|(^|\/)(Dockerfile|Containerfile)[^/]*$/.test(p));
   const early = spec && budget > 0 && !fewFiles ? newWorker(spec) : undefined;
+  const inc = opts.include?.length ? ignore().add(opts.include) : undefined;
+  const exc = opts.exclude?.length ? ignore().add(opts.exclude) : undefined;
+  const wanted = (rel: string) => (!inc || inc.ignores(rel)) && !exc?.ignores(rel);
+  // Without a cache, files are analysed while discovery goes on: workers start on the first files found
+  // instead of waiting for the walk of the whole tree (half a second for 10,000 files on the bench machine).
+  // With a cache, every file's hash is needed first (analyseWithCache).
+  const streaming = spec !== undefined && !opts.cacheFile && !fewFiles && (budget > 0 || workerCount(Infinity, opts.jobs) > 1);
+  const source: FileSource = { files: [], done: false, wake: () => {} };
+  const analysing = streaming ? scanAll(source, rules, targetId, opts, spec, early) : undefined;
+  const found = streaming ? { onFile: (f: WorkItem) => void (wanted(f.rel) && source.files.push({ abs: f.abs, rel: f.rel, kind: f.kind })), onPause: () => source.wake() } : {};
   let disc;
   try {
-    disc = await discover(root, opts.paths?.length ? opts.paths : ['.'], { maxFileSize: opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, ...(opts.exclude?.length ? { exclude: opts.exclude } : {}) });
+    disc = await discover(root, opts.paths?.length ? opts.paths : ['.'], { maxFileSize: opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, ...(opts.exclude?.length ? { exclude: opts.exclude } : {}), ...found });
   } catch (e) {
+    // The files found so far are analysed, so that no worker is left running.
+    source.done = true;
+    source.wake();
+    await analysing?.catch(() => undefined);
     void early?.w.terminate();
     throw e;
   }
-  if (opts.include?.length) {
-    const inc = ignore().add(opts.include);
-    disc.files = disc.files.filter((f) => inc.ignores(f.rel));
-  }
-  if (opts.exclude?.length) {
-    const exc = ignore().add(opts.exclude);
-    disc.files = disc.files.filter((f) => !exc.ignores(f.rel));
-  }
+  disc.files = disc.files.filter((f) => wanted(f.rel));
+  source.done = true;
+  source.wake();
   const result: ScanResult = {
     version: 1,
     tool: { name: 'azl-migrate', version: TOOL_VERSION },
@@ -494,7 +552,13 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     directives: [],
     rules: rules.map((r) => r.meta),
   };
-  const outcomes = await analyseWithCache(disc.files, rules, targetId, opts, spec, early, result);
+  let outcomes: FileOutcome[];
+  if (analysing) {
+    // In the order found; the report lists files sorted, as discovery returns them.
+    const got = await analysing;
+    const byRel = new Map(source.files.map((f, i) => [f.rel, got[i]!]));
+    outcomes = disc.files.map((f) => byRel.get(f.rel)!);
+  } else outcomes = await analyseWithCache(disc.files, rules, targetId, opts, spec, early, result);
   settleAcrossFiles(disc.files, outcomes);
   disc.files.forEach((f, i) => {
     const o = outcomes[i]!;

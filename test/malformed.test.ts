@@ -322,4 +322,26 @@ describe('per-file time budget', () => {
     expect(viaWorkers.files).toEqual(inProcess.files);
     expect(viaWorkers.notes).toEqual(inProcess.notes);
   }, 60_000);
+
+  it('files analysed while discovery goes on come back in the order of the paths, filtered by include/exclude', async () => {
+    // The walk finds a/... before a-b.sh (folder a sorts before a-b.sh), the report lists a-b.sh first. A folder
+    // per file: the walk takes long enough to pause (every 5 ms) and hand over files found so far several times.
+    const files = Object.fromEntries(Array.from({ length: PARALLEL_THRESHOLD + 100 }, (_, i) => [`a/d${i}/s.sh`, `apt-get install -y pkg${i}\n`]));
+    const dir = made({ ...files, 'a-b.sh': 'yum install -y curl\n', 'skip/x.sh': 'apk add curl\n', 'z.sh': 'apk add curl\n' });
+    const opts = { root: dir, jobs: 2, exclude: ['skip/'], include: ['*.sh'] };
+    const progress: number[] = [];
+    let lastFinding: boolean | undefined;
+    const viaWorkers = await scan({ ...opts, onProgress: (done, _total, _file, finding) => (progress.push(done), (lastFinding = finding)) });
+    delete process.env.AZL_MIGRATE_TS_LOADER;
+    const inProcess = await scan(opts);
+    process.env.AZL_MIGRATE_TS_LOADER = loader;
+    const scanned = viaWorkers.files.scanned.map((f) => f.file);
+    expect(scanned[0]).toBe('a-b.sh');
+    expect(scanned).toEqual([...scanned].sort());
+    expect(scanned).not.toContain('skip/x.sh');
+    expect(viaWorkers.findings).toEqual(inProcess.findings);
+    expect(viaWorkers.files).toEqual(inProcess.files);
+    expect(progress).toEqual(Array.from({ length: scanned.length }, (_, i) => i + 1));
+    expect(lastFinding).toBe(false);
+  }, 60_000);
 });

@@ -110,7 +110,7 @@ export async function loadProject(root: string, configOpt: string | false | unde
 }
 
 /** Scan with the project's config: target, include/exclude, rules; project rules get their own docs URL. */
-export async function scanProject(where: { root: string; rel: string[] }, project: Project, opts: { target?: string; maxFileSize?: number; cacheFile?: string; fileTimeBudgetMs?: number; jobs?: number; onProgress?: (done: number, total: number, file: string) => void }): Promise<ScanResult> {
+export async function scanProject(where: { root: string; rel: string[] }, project: Project, opts: { target?: string; maxFileSize?: number; cacheFile?: string; fileTimeBudgetMs?: number; jobs?: number; onProgress?: (done: number, total: number, file: string, finding?: boolean) => void }): Promise<ScanResult> {
   const { config, custom } = project;
   const { scan } = await import('../scan.js');
   const scanned = await scan({

@@ -97,6 +97,8 @@ describe('scan progress', () => {
   it('formats and throttles the line', () => {
     expect(progressText(3, 10, 'scripts/install.sh', 80)).toBe('azl-migrate: scanning 3/10 files (30%) · shell scripts/install.sh');
     expect(progressText(1, 2, 'very/long/path/to/a/Dockerfile', 56)).toBe('azl-migrate: scanning 1/2 files (50%) · dockerfile …ile');
+    // While discovery goes on, the total found so far is a lower bound.
+    expect(progressText(3, 10, 'scripts/install.sh', 80, true)).toBe('azl-migrate: scanning 3/10+ files · shell scripts/install.sh');
     const out: string[] = [];
     let t = 0;
     const p = progressLine((s) => out.push(s), { columns: 40, intervalMs: 100, now: () => t });
