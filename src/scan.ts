@@ -264,6 +264,8 @@ export type WorkerFile = WorkItem & { index: number };
 interface FileSource {
   files: WorkItem[];
   done: boolean;
+  /** Discovery failed: the scan is given up, files not yet analysed are left alone. */
+  aborted?: boolean;
   wake(): void;
 }
 
@@ -308,7 +310,7 @@ async function scanAll(source: FileSource, rules: Rule[], targetId: string, opts
   if (!spec || (source.done && (files.length < SMALL_SCAN || (budget <= 0 && workerCount(files.length, opts.jobs) < 2)))) {
     void early?.w.terminate();
     await until(() => source.done);
-    for (let i = 0; i < files.length; i++) {
+    for (let i = 0; i < files.length && !source.aborted; i++) {
       const f = files[i]!;
       outcomes[i] = await scanFile(f.abs, f.rel, f.kind, rules, targetId, max);
       progress(i);
@@ -319,8 +321,8 @@ async function scanAll(source: FileSource, rules: Rule[], targetId: string, opts
   // Files to (re)do first: the queued files of a worker that was stopped.
   const retry: number[] = [];
   let next = 0;
-  const take = (): number | undefined => (retry.length ? retry.shift() : next < files.length ? next++ : undefined);
-  const pending = () => retry.length > 0 || next < files.length || !source.done;
+  const take = (): number | undefined => (source.aborted ? undefined : retry.length ? retry.shift() : next < files.length ? next++ : undefined);
+  const pending = () => !source.aborted && (retry.length > 0 || next < files.length || !source.done);
 
   // Workers that cannot even start (a broken install) leave their files to this thread.
   let broken = false;
@@ -430,7 +432,7 @@ async function scanAll(source: FileSource, rules: Rule[], targetId: string, opts
     await Promise.all(lanes);
   }
   await until(() => source.done);
-  for (let i = 0; i < files.length; i++) {
+  for (let i = 0; i < files.length && !source.aborted; i++) {
     if (outcomes[i]) continue;
     const f = files[i]!;
     outcomes[i] = await scanFile(f.abs, f.rel, f.kind, rules, targetId, max);
@@ -531,7 +533,8 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   try {
     disc = await discover(root, opts.paths?.length ? opts.paths : ['.'], { maxFileSize: opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, ...(opts.exclude?.length ? { exclude: opts.exclude } : {}), ...found });
   } catch (e) {
-    // The files found so far are analysed, so that no worker is left running.
+    // The scan is given up: workers finish the files they have and stop.
+    source.aborted = true;
     source.done = true;
     source.wake();
     await analysing?.catch(() => undefined);
