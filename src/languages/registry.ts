@@ -14,27 +14,13 @@ export interface LanguageAdapter {
 }
 
 /**
- * An adapter's module, imported on its first file and then kept: `import()` of a module that is already loaded
- * still goes through the module loader, about 10 µs per call, once per file of the scan.
+ * An adapter's analyze(): its module is imported on the first file of its kind and then kept, since `import()` of
+ * a module that is already loaded still goes through the module loader (about 10 µs per call, once per file).
  */
-function lazy<M>(load: () => Promise<M>): () => M | Promise<M> {
+function lazyAnalyze<M>(load: () => Promise<M>, pick: (m: M) => (file: string, text: string) => FileFacts | Promise<FileFacts>): LanguageAdapter['analyze'] {
   let mod: M | undefined;
-  return () => mod ?? load().then((m) => (mod = m));
+  return async (file, text) => pick(mod ?? (mod = await load()))(file, text);
 }
-
-const dockerfileModule = lazy(() => import('./dockerfile/index.js'));
-const shellModule = lazy(() => import('./shell/index.js'));
-const systemdModule = lazy(() => import('./systemd/index.js'));
-const cloudinitModule = lazy(() => import('./cloudinit/index.js'));
-const ansibleModule = lazy(() => import('./ansible/index.js'));
-const terraformModule = lazy(() => import('./terraform/index.js'));
-const packerModule = lazy(() => import('./packer/index.js'));
-const bicepModule = lazy(() => import('./bicep/index.js'));
-const armModule = lazy(() => import('./arm/index.js'));
-const workflowsModule = lazy(() => import('./workflows/index.js'));
-const composeModule = lazy(() => import('./compose/index.js'));
-const tsjsModule = lazy(() => import('./tsjs/index.js'));
-const pythonModule = lazy(() => import('./python/index.js'));
 
 /** Heads come decoded as latin1 (discovery) or UTF-8 (tests): drop a byte-order mark in either form. */
 function stripBom(head: string): string {
@@ -69,7 +55,7 @@ export const ADAPTERS: LanguageAdapter[] = [
   {
     kind: 'dockerfile',
     matchName: (_p, base) => /^(Dockerfile|Containerfile)(\..+)?$/i.test(base) || /\.(dockerfile|containerfile)$/i.test(base),
-    analyze: async (file, text) => (await dockerfileModule()).analyzeDockerfile(file, text),
+    analyze: lazyAnalyze(() => import('./dockerfile/index.js'), (m) => m.analyzeDockerfile),
   },
   {
     kind: 'shell',
@@ -78,72 +64,72 @@ export const ADAPTERS: LanguageAdapter[] = [
     // Scripts named like `setup_22.x` or `install.run` have an extension that says nothing: look for a shebang
     // in every file whose extension is not a known non-script type.
     sniffName: (base) => !NOT_SCRIPT_EXT.test(base),
-    analyze: async (file, text) => (await shellModule()).analyzeShellFile(file, text),
+    analyze: lazyAnalyze(() => import('./shell/index.js'), (m) => m.analyzeShellFile),
   },
   {
     kind: 'systemd',
     // systemd unit files and drop-ins (`x.service.d/override.conf`), also as templates (`x.service.j2`).
     matchName: (p) => unitKindOfPath(p) !== undefined,
-    analyze: async (file, text) => (await systemdModule()).analyzeSystemdFile(file, text),
+    analyze: lazyAnalyze(() => import('./systemd/index.js'), (m) => m.analyzeSystemdFile),
   },
   {
     kind: 'cloud-init',
     matchName: (p, base) => /^(user-data|cloud-config)(\.ya?ml|\.txt|\.cfg)?$/i.test(base) && !/\.github\//.test(p),
     matchContent: (head) => /^#cloud-config[ \t]*\r?(\n|$)/.test(stripBom(head)),
     sniffName: (base) => /\.(ya?ml|cfg|txt|tpl|tftpl|tmpl|j2)$/i.test(base),
-    analyze: async (file, text) => (await cloudinitModule()).analyzeCloudConfig(file, text),
+    analyze: lazyAnalyze(() => import('./cloudinit/index.js'), (m) => m.analyzeCloudConfig),
   },
   {
     kind: 'ansible',
     matchName: (p) => isAnsiblePath(p),
     matchContent: (head) => looksLikeAnsible(head),
     sniffName: (base) => /\.ya?ml$/i.test(base),
-    analyze: async (file, text) => (await ansibleModule()).analyzeAnsibleFile(file, text),
+    analyze: lazyAnalyze(() => import('./ansible/index.js'), (m) => m.analyzeAnsibleFile),
   },
   {
     kind: 'terraform',
     matchName: (_p, base) => /\.tf(\.json)?$/i.test(base),
-    analyze: async (file, text) => (await terraformModule()).analyzeTerraform(file, text),
+    analyze: lazyAnalyze(() => import('./terraform/index.js'), (m) => m.analyzeTerraform),
   },
   {
     kind: 'packer',
     matchName: (_p, base) => /\.pkr\.(hcl|json)$/i.test(base),
     matchContent: (head) => /^\s*\{[\s\S]*"(builders|provisioners)"\s*:/.test(stripBom(head)) && !/deploymentTemplate/.test(head),
     sniffName: (base) => /\.json$/i.test(base),
-    analyze: async (file, text) => (await packerModule()).analyzePacker(file, text),
+    analyze: lazyAnalyze(() => import('./packer/index.js'), (m) => m.analyzePacker),
   },
   {
     kind: 'bicep',
     matchName: (_p, base) => /\.bicep$/i.test(base),
-    analyze: async (file, text) => (await bicepModule()).analyzeBicep(file, text),
+    analyze: lazyAnalyze(() => import('./bicep/index.js'), (m) => m.analyzeBicep),
   },
   {
     kind: 'arm',
     matchName: () => false,
     matchContent: (head) => /schema\.management\.azure\.com\/schemas\/[^"]*deploymentTemplate\.json/i.test(head),
     sniffName: (base) => /\.json$/i.test(base),
-    analyze: async (file, text) => (await armModule()).analyzeArm(file, text),
+    analyze: lazyAnalyze(() => import('./arm/index.js'), (m) => m.analyzeArm),
   },
   {
     kind: 'workflow',
     matchName: (p, base) => /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(p) || /^azure-pipelines([.-][^/]*)?\.ya?ml$/i.test(base) || /^\.gitlab-ci\.ya?ml$/i.test(base) || /(^|\/)\.azure-pipelines\/[^/]+\.ya?ml$/i.test(p),
-    analyze: async (file, text) => (await workflowsModule()).analyzeWorkflow(file, text),
+    analyze: lazyAnalyze(() => import('./workflows/index.js'), (m) => m.analyzeWorkflow),
   },
   {
     kind: 'compose',
     matchName: (_p, base) => /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/i.test(base),
-    analyze: async (file, text) => (await composeModule()).analyzeCompose(file, text),
+    analyze: lazyAnalyze(() => import('./compose/index.js'), (m) => m.analyzeCompose),
   },
   {
     kind: 'tsjs',
     matchName: (_p, base) => /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/i.test(base) && !/\.d\.[mc]?ts$/i.test(base) && !/\.min\.js$/i.test(base),
-    analyze: async (file, text) => (await tsjsModule()).analyzeTsJs(file, text),
+    analyze: lazyAnalyze(() => import('./tsjs/index.js'), (m) => m.analyzeTsJs),
   },
   {
     kind: 'python',
     matchName: (_p, base) => /\.pyw?$/i.test(base),
     matchContent: (head) => /^#!\s*(?:\/usr)?(?:\/local)?\/bin\/(?:env\s+(?:-S\s+)?)?python[0-9.]*\b/.test(stripBom(head)),
-    analyze: async (file, text) => (await pythonModule()).analyzePythonFile(file, text),
+    analyze: lazyAnalyze(() => import('./python/index.js'), (m) => m.analyzePythonFile),
   },
 ];
 
