@@ -44,6 +44,9 @@ export default defineRule({
           // Azure Linux.
           const matchesEl = rpmBranch(d);
           if (!switchLike && !matchesEl && fileHasRpmPath) continue;
+          // Branches that only override a default set earlier, none of them for an RPM-family system: Azure Linux
+          // keeps the default, as RHEL and Fedora do (`OS_TYPE=linux; if [ "$OS" = alpine ]; then OS_TYPE=...`).
+          if (!matchesEl && d.branches.every((b) => b.trivial || b.overridesDefault)) continue;
           const guard = d.kind === 'guard';
           ctx.report({
             span: d.span,

@@ -43,6 +43,11 @@ export interface DetectionBranch {
   reach: Vec;
   /** Only prints, logs or exits: it does not support the distro it selects. */
   trivial: boolean;
+  /**
+   * Only assigns variables that the file assigned before the check (`OS_TYPE=linux; if [ "$OS" = alpine ]; then
+   * OS_TYPE=alpine-linux; fi`): where the branch does not run, the earlier value stands, so no work is skipped.
+   */
+  overridesDefault?: boolean;
   span: Span;
 }
 
@@ -279,6 +284,20 @@ class Analyzer {
     return this.onlyCommands(stmts, TRIVIAL, false);
   }
 
+  /** Every statement is a plain assignment (`X=value`) to a variable assigned at statement level before. */
+  private overridesDefault(stmts: Node[]): boolean {
+    const before = new Set(this.statementAssignments.map((a) => a.name));
+    let any = false;
+    for (const s of stmts) {
+      if (s.type === 'comment') continue;
+      if (s.type !== 'variable_assignment') return false;
+      const name = s.childForFieldName('name')?.text;
+      if (!name || !before.has(name)) return false;
+      any = true;
+    }
+    return any;
+  }
+
   /** Every statement runs a command named in `names` (or a printing function of the file); ifs only if `ifs`. */
   private onlyCommands(stmts: Node[], names: ReadonlySet<string>, ifs: boolean): boolean {
     for (const s of stmts) {
@@ -459,6 +478,7 @@ class Analyzer {
       const bs: DetectionBranch[] = branches.map((b, i) => ({
         reach: reaches[i]!,
         trivial: this.isTrivial(b.body),
+        ...(this.overridesDefault(b.body) ? { overridesDefault: true } : {}),
         span: this.hostSpan(b.cond[0] ?? node, unit).span,
       }));
       bs.push({ reach: none, trivial: !elseBody || this.isTrivial(elseBody), span: this.hostSpan(node, unit).span });
@@ -498,7 +518,8 @@ class Analyzer {
       const reach = and(none, mv);
       none = and(none, not(mv));
       reaches.push(reach);
-      branches.push({ reach, trivial: this.isTrivial(this.caseBody(it)), span: this.hostSpan(it, unit).span });
+      const body = this.caseBody(it);
+      branches.push({ reach, trivial: this.isTrivial(body), ...(this.overridesDefault(body) ? { overridesDefault: true } : {}), span: this.hostSpan(it, unit).span });
     }
     branches.push({ reach: none, trivial: true, span: this.hostSpan(node, unit).span });
     const id = this.detection('case', value!, unit, gates, branches);
@@ -524,7 +545,7 @@ class Analyzer {
       return this.visit(right, unit, gates);
     }
     const id = this.detection('and-or', left, unit, gates, [
-      { reach, trivial: this.isTrivial([right]), span: this.hostSpan(right, unit).span },
+      { reach, trivial: this.isTrivial([right]), ...(this.overridesDefault([right]) ? { overridesDefault: true } : {}), span: this.hostSpan(right, unit).span },
       { reach: not(reach), trivial: true, span: this.hostSpan(left, unit).span },
     ]);
     this.visit(right, unit, [...gates, { construct: id, reach }]);
