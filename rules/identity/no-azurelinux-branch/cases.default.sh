@@ -27,3 +27,9 @@ if [ "$ID" = "ubuntu" ]; then
   OS_TYPE=ubuntu
   apt-get install -y curl
 fi
+# A prefix assignment sets the variable for its command only: not a value set before the check.
+MIRROR=deb.debian.org true
+# ruleid: identity/no-azurelinux-branch
+if [ -f /etc/debian_version ]; then
+  MIRROR=ftp.debian.org
+fi

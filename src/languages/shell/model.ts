@@ -284,9 +284,9 @@ class Analyzer {
     return this.onlyCommands(stmts, TRIVIAL, false);
   }
 
-  /** Every statement is a plain assignment (`X=value`) to a variable assigned at statement level before. */
+  /** Every statement is a plain assignment (`X=value`) to a variable assigned at statement level before (assignedNames). */
   private overridesDefault(stmts: Node[]): boolean {
-    const before = new Set(this.statementAssignments.map((a) => a.name));
+    const before = this.assignedNames;
     let any = false;
     for (const s of stmts) {
       if (s.type === 'comment') continue;
@@ -447,10 +447,14 @@ class Analyzer {
   }
 
   readonly statementAssignments: Assignment[] = [];
+  /** Names assigned at statement level so far (`X=1`, `export X=1`; not `X=1 cmd`, which sets X for cmd only). */
+  private readonly assignedNames = new Set<string>();
 
   private visitDeclaration(node: Node, unit: ShellUnit, _gates: Gate[]): void {
     const ctx = node.type === 'declaration_command' ? (node.child(0)?.text ?? 'declare') : 'assign';
-    this.statementAssignments.push(...this.assignmentsOf(node, unit, `shell-${ctx}`));
+    const list = this.assignmentsOf(node, unit, `shell-${ctx}`);
+    this.statementAssignments.push(...list);
+    for (const a of list) this.assignedNames.add(a.name);
   }
 
   private detection(kind: Detection['kind'], test: Node, unit: ShellUnit, gates: Gate[], branches: DetectionBranch[]): number {
