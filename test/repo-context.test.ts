@@ -37,6 +37,17 @@ describe('rules see the other files of the repository', () => {
     expect((await scan({ root: d, paths: ['roles/web/tasks/main.yml'] })).findings.filter((f) => f.ruleId === 'ansible/os-family-gate')).toHaveLength(2);
   });
 
+  it('a role that is a repository of its own, and first_found names under vars/, find the file for Azure Linux too', async () => {
+    const gate = (r: Awaited<ReturnType<typeof scan>>) => r.findings.filter((f) => f.ruleId === 'ansible/os-family-gate').map((f) => `${f.file}:${f.line}`);
+    // geerlingguy's roles: tasks/, vars/ at the top of the repository, candidates named vars/{{ ... }}.yml.
+    const FIRST_FOUND = '---\n- name: OS variables\n  ansible.builtin.include_vars: "{{ item }}"\n  with_first_found:\n    - files:\n        - "vars/{{ ansible_facts.os_family }}.yml"\n      skip: true\n';
+    const standalone = { 'tasks/main.yml': TASKS, 'tasks/variables.yml': FIRST_FOUND, 'tasks/RedHat.yml': '---\n- ansible.builtin.debug: msg=hi\n', 'vars/RedHat.yml': 'x: 1\n' };
+    expect(gate(await scan({ root: repo(standalone) }))).toEqual(['tasks/main.yml:3', 'tasks/main.yml:5', 'tasks/variables.yml:6']);
+    expect(gate(await scan({ root: repo({ ...standalone, 'vars/AzureLinux.yml': 'x: 3\n' }) }))).toEqual(['tasks/main.yml:5']);
+    const inRoles = Object.fromEntries(Object.entries(standalone).map(([k, v]) => [`roles/db/${k}`, v]));
+    expect(gate(await scan({ root: repo({ ...inRoles, 'roles/db/vars/azl.yml': 'x: 3\n' }) }))).toEqual(['roles/db/tasks/main.yml:5']);
+  });
+
   it('with a cache, a file for Azure Linux added later settles the include, and only that file is analysed', async () => {
     const d = repo({ 'roles/web/tasks/main.yml': TASKS, 'roles/web/vars/RedHat.yml': 'x: 1\n', 'roles/web/tasks/RedHat.yml': '---\n- ansible.builtin.debug: msg=hi\n' });
     const cacheFile = join(d, '.azl-migrate-cache');

@@ -130,7 +130,7 @@ function gatedAwayIncludes(facts: FileFacts, world: string, rpmBranch: boolean):
     if (reach[ti] !== F || RPM_WORLDS.some((i) => reach[i] !== F)) continue;
     const target = (t.freeForm ?? t.args.get('file'))?.value?.trim();
     if (!target || target.includes('{{') || target.startsWith('/')) continue;
-    for (const base of new Set([dir, ...(role ? [`${role}/tasks`] : [])])) out.push(posix.join(base, target));
+    for (const base of new Set([dir, ...(role !== undefined ? [posix.join(role, 'tasks')] : [])])) out.push(posix.join(base, target));
   }
   return out;
 }

@@ -32,7 +32,8 @@ function isAnsiblePath(p: string): boolean {
   if (/(^|\/)\.github\//.test(p)) return false;
   if (/(^|\/)(group_vars|host_vars)\/([^/]+\/)*[^/.]+(\.ya?ml)?$/.test(p)) return true;
   if (!/\.ya?ml$/i.test(p)) return false;
-  return /(^|\/)roles\/[^/]+\/(tasks|handlers|vars|defaults|meta)\//.test(p) || /(^|\/)(tasks|handlers)\/[^/]+\.ya?ml$/.test(p) || /(^|\/)(site|playbook[^/]*)\.ya?ml$/i.test(p);
+  // A role's folders, also of a role kept as a repository of its own (tasks/, vars/, ... at the top).
+  return /(^|\/)roles\/[^/]+\/(tasks|handlers|vars|defaults|meta)\//.test(p) || /^(vars|defaults|meta)\/[^/]+\.ya?ml$/.test(p) || /(^|\/)(tasks|handlers)\/[^/]+\.ya?ml$/.test(p) || /(^|\/)(site|playbook[^/]*)\.ya?ml$/i.test(p);
 }
 
 /** A playbook (a list of plays with hosts:) or a task list (items with a module and task keywords). */

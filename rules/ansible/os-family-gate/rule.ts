@@ -26,21 +26,24 @@ function gateFix(w: { value?: string; span: { start: number; end: number }; exac
 }
 
 /**
- * The folders a keyed include reads from (the role's vars/ or tasks/, or the including file's folder), as keys that
- * a file named for Azure Linux in that folder declares (below): the finding holds unless the repository has a file
- * the include could pick on Azure Linux. The fact value itself is UNCONFIRMED, so any name containing "azure" or
- * "azl" counts. Settled by the scan once every file is analysed, so no file needs the list of the others.
+ * The folders a keyed include reads from (the including file's folder, the role's vars/ or tasks/, and the role
+ * itself for a name such as `vars/{{ ansible_os_family }}.yml`), as keys that a file named for Azure Linux in that
+ * folder declares (below): the finding holds unless the repository has a file the include could pick on Azure
+ * Linux. The fact value itself is UNCONFIRMED, so any name containing "azure" or "azl" counts. Settled by the scan
+ * once every file is analysed, so no file needs the list of the others.
  */
 function variantKeys(file: string, module: string, target: string): string[] {
   const dir = dirOf(file);
   const role = roleDirOf(file);
-  const sub = target.includes('/') ? target.slice(0, target.lastIndexOf('/')).replace(/\{\{[^}]*\}\}/g, '') : '';
-  const dirs = new Set([dir, role ? `${role}/${module === 'include_vars' ? 'vars' : 'tasks'}` : dir].map((d) => (sub ? `${d}/${sub}` : d)));
-  return [...dirs].map(variantKey);
+  const sub = target.includes('/') ? target.slice(0, target.lastIndexOf('/')).replace(/\{\{[^}]*\}\}/g, '').replace(/\/+$/, '') : '';
+  const bases = [dir, ...(role !== undefined ? [joinDir(role, module === 'include_vars' ? 'vars' : 'tasks'), role] : [])];
+  return [...new Set(bases.map((d) => joinDir(d, sub)))].map(variantKey);
 }
 
 const variantKey = (dir: string) => `ansible/azure-linux-file-in:${dir}`;
 const dirOf = (file: string) => (file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '');
+/** Folder paths as dirOf gives them: '' for the scan root. */
+const joinDir = (a: string, b: string) => [a, b].filter(Boolean).join('/');
 
 /** The file names of a `with_first_found` list: plain items, and the `files:` of dict items. */
 function firstFoundFiles(v: YValue): YValue[] {

@@ -51,7 +51,12 @@ export function ansibleOf(facts: FileFacts): AnsibleFacts | undefined {
   return (facts as FileFacts & { ansible?: AnsibleFacts }).ansible;
 }
 
-/** The role folder a file belongs to (`.../roles/<name>`), if it is in one. */
+/**
+ * The role folder a file belongs to: `.../roles/<name>`, or '' (the scan root) for a role that is a repository of
+ * its own, with tasks/, vars/, defaults/ at the top (as Ansible Galaxy roles are). undefined outside a role.
+ */
 export function roleDirOf(file: string): string | undefined {
-  return /^((?:.*\/)?roles\/[^/]+)\//.exec(file)?.[1];
+  const m = /^((?:.*\/)?roles\/[^/]+)\//.exec(file);
+  if (m) return m[1];
+  return /^(tasks|handlers|vars|defaults|meta)\//.test(file) ? '' : undefined;
 }
