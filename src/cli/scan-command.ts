@@ -171,6 +171,7 @@ export async function runScan(where: { root: string; rel: string[] }, opts: Scan
   } finally {
     progress?.done();
   }
+  if (scanned.cache) io.stderr(`azl-migrate: cache ${displayPath(io.cwd, scanned.cache.file)}: ${scanned.cache.reused} file${scanned.cache.reused === 1 ? '' : 's'} reused, ${scanned.cache.analysed} analysed\n`);
   const common = { knownRuleIds: known, now: io.now ?? new Date(), ...(config.rules ? { rules: config.rules } : {}), showSuppressed: opts.showSuppressed ?? false };
   if (opts.updateBaseline && baselineFile) {
     const pre = applyPolicy(scanned, common).result;
