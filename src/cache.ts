@@ -9,8 +9,9 @@ import type { FileOutcome } from './scan.js';
 /**
  * The content-hash cache (`scan --cache`, like ESLint's): per file, the hash of its bytes and what analysing it
  * gave. A run reuses an outcome when the bytes are the same and the cache's key matches: the key covers the tool
- * version, the target, the rules that ran, the size limit and the code and data of azl-migrate itself (sizes and modification times of every file
- * of the running build and of rules/), so a rebuilt or edited tool never reuses stale results.
+ * version, the target, the rules that ran, the size limit and the code and data of azl-migrate itself (sizes and
+ * modification times of every file of the running build and of rules/), so a rebuilt or edited tool never reuses
+ * stale results. Outcomes are kept unsettled: what one file means for another is settled after every scan.
  */
 export const CACHE_SCHEMA = 'azl-migrate/cache@1';
 export const DEFAULT_CACHE_FILE = '.azl-migrate-cache';

@@ -261,16 +261,43 @@ export type WorkerFile = WorkItem & { index: number };
  * The files to analyse: all known at once (`done`), or arriving while discovery runs. Discovery pushes onto
  * `files` and calls `wake` (at most once per pause of the walk, see discovery.ts), and sets `done` at the end.
  */
-interface FileSource {
-  files: WorkItem[];
-  done: boolean;
+class FileSource {
+  done = false;
   /** Discovery failed: the scan is given up, files not yet analysed are left alone. */
-  aborted?: boolean;
-  wake(): void;
+  aborted = false;
+  /** Called at every wake (the scan starts more workers as files arrive). */
+  onWake?: () => void;
+  /** Called at the next wake only. */
+  private waiting: (() => void)[] = [];
+
+  readonly files: WorkItem[];
+
+  constructor(files: WorkItem[] = []) {
+    this.files = files;
+  }
+
+  wake(): void {
+    this.onWake?.();
+    const w = this.waiting;
+    this.waiting = [];
+    for (const f of w) f();
+  }
+
+  nextWake(f: () => void): void {
+    this.waiting.push(f);
+  }
+
+  async until(cond: () => boolean): Promise<void> {
+    while (!cond()) await new Promise<void>((r) => this.nextWake(r));
+  }
 }
 
 /** A source whose files are all known. */
-const knownFiles = (files: WorkItem[]): FileSource => ({ files, done: true, wake: () => {} });
+function knownFiles(files: WorkItem[]): FileSource {
+  const s = new FileSource(files);
+  s.done = true;
+  return s;
+}
 
 /**
  * Scan the files of `source`, as they arrive. Outcomes come back in the order of `source.files`.
@@ -293,23 +320,11 @@ async function scanAll(source: FileSource, rules: Rule[], targetId: string, opts
   let done = 0;
   const progress = (i: number) => opts.onProgress?.(++done, files.length, files[i]!.rel, !source.done);
   const max = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  // Callbacks waiting for discovery to find more files or to end.
-  let waiting: (() => void)[] = [];
-  const prevWake = source.wake;
-  source.wake = () => {
-    prevWake();
-    const w = waiting;
-    waiting = [];
-    for (const f of w) f();
-  };
-  const until = async (cond: () => boolean) => {
-    while (!cond()) await new Promise<void>((r) => waiting.push(r));
-  };
   // Enough files to tell whether workers are worth starting (see below), or all of them.
-  await until(() => source.done || files.length >= (budget > 0 ? SMALL_SCAN : PARALLEL_THRESHOLD + 1));
+  await source.until(() => source.done || files.length >= (budget > 0 ? SMALL_SCAN : PARALLEL_THRESHOLD + 1));
   if (!spec || (source.done && (files.length < SMALL_SCAN || (budget <= 0 && workerCount(files.length, opts.jobs) < 2)))) {
     void early?.w.terminate();
-    await until(() => source.done);
+    await source.until(() => source.done);
     for (let i = 0; i < files.length && !source.aborted; i++) {
       const f = files[i]!;
       outcomes[i] = await scanFile(f.abs, f.rel, f.kind, rules, targetId, max);
@@ -373,7 +388,7 @@ async function scanAll(source: FileSource, rules: Rule[], targetId: string, opts
           // Out of work: the lane ends once discovery has, and meanwhile waits for it to find more.
           if (inFlight.size === 0) {
             if (source.done) end();
-            else waiting.push(feed);
+            else source.nextWake(feed);
           }
         };
         /** The file the worker is analysing, if any. */
@@ -421,17 +436,13 @@ async function scanAll(source: FileSource, rules: Rule[], targetId: string, opts
   const grow = () => {
     while (!broken && lanes.length < Math.max(1, workerCount(files.length, opts.jobs))) lanes.push(lane(undefined, lanes.length));
   };
-  const wakeLanes = source.wake;
-  source.wake = () => {
-    grow();
-    wakeLanes();
-  };
+  source.onWake = grow;
   grow();
   for (let settled = 0; settled < lanes.length; ) {
     settled = lanes.length;
     await Promise.all(lanes);
   }
-  await until(() => source.done);
+  await source.until(() => source.done);
   for (let i = 0; i < files.length && !source.aborted; i++) {
     if (outcomes[i]) continue;
     const f = files[i]!;
@@ -526,9 +537,16 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   // instead of waiting for the walk of the whole tree (half a second for 10,000 files on the bench machine).
   // With a cache, every file's hash is needed first (analyseWithCache).
   const streaming = spec !== undefined && !opts.cacheFile && !fewFiles && (budget > 0 || workerCount(Infinity, opts.jobs) > 1);
-  const source: FileSource = { files: [], done: false, wake: () => {} };
+  const source = new FileSource();
   const analysing = streaming ? scanAll(source, rules, targetId, opts, spec, early) : undefined;
-  const found = streaming ? { onFile: (f: WorkItem) => void (wanted(f.rel) && source.files.push({ abs: f.abs, rel: f.rel, kind: f.kind })), onPause: () => source.wake() } : {};
+  const found = streaming
+    ? {
+        onFile: (f: WorkItem) => {
+          if (wanted(f.rel)) source.files.push({ abs: f.abs, rel: f.rel, kind: f.kind });
+        },
+        onPause: () => source.wake(),
+      }
+    : {};
   let disc;
   try {
     disc = await discover(root, opts.paths?.length ? opts.paths : ['.'], { maxFileSize: opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, ...(opts.exclude?.length ? { exclude: opts.exclude } : {}), ...found });
