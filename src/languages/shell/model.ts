@@ -680,7 +680,7 @@ class Analyzer {
       const ci = cmd.args.findIndex((a) => a.value !== undefined && /^-[a-zA-Z]*c[a-zA-Z]*$/.test(a.value) && !a.value.startsWith('--'));
       const script = ci >= 0 ? cmd.args[ci + 1] : undefined;
       if (script) {
-        const sn = argNodes.find((a) => this.word(a, unit).span.start === script.span.start);
+        const sn = this.argNode(argNodes, script, unit);
         const emb = sn ? this.stringSource(sn, unit) : undefined;
         if (emb) this.unit(emb, `${cmd.base} -c`, gates, unit.depth + 1, unit.recovered);
       }
@@ -703,7 +703,7 @@ class Analyzer {
    * the words as written, so `-exec dpkg -S {} \;` and `-exec bash -c '... dpkg ...' -- {} +` are seen.
    */
   private findExec(cmd: ShellCommand, argNodes: Node[], unit: ShellUnit, gates: Gate[]): void {
-    const nodeOf = (w: Word) => argNodes.find((a) => this.word(a, unit).span.start === w.span.start);
+    const nodeOf = (w: Word) => this.argNode(argNodes, w, unit);
     for (let i = 0; i < cmd.args.length; i++) {
       if (!FIND_EXEC.has(cmd.args[i]!.value ?? '')) continue;
       let j = i + 1;
@@ -713,6 +713,11 @@ class Analyzer {
       if (first && last && last.endIndex >= first.startIndex) this.unit(subSource(unit.source, first.startIndex, last.endIndex), 'find -exec', gates, unit.depth + 1, unit.recovered);
       i = j;
     }
+  }
+
+  /** The argument node a word of the command came from (wrappers such as sudo shift words against nodes). */
+  private argNode(argNodes: Node[], w: Word, unit: ShellUnit): Node | undefined {
+    return argNodes.find((a) => this.word(a, unit).span.start === w.span.start);
   }
 
   /** The content of a quoted argument as embedded source, exact where the quoting allows. */
