@@ -161,6 +161,41 @@ describe('a tasks file included only on other distributions', () => {
     const r3 = await scan({ root: repo({ 'roles/web/tasks/main.yml': ungated, 'roles/web/tasks/setup-Debian.yml': DEBIAN, 'roles/web/tasks/setup-RedHat.yml': REDHAT }) });
     expect(of(r3, 'setup-Debian.yml')).toEqual(expect.arrayContaining(expected));
   });
+
+  describe('by an include keyed on the OS fact (`setup-{{ ansible_os_family }}.yml`)', () => {
+    const KEYED = '---\n- name: Setup\n  ansible.builtin.include_tasks: "setup-{{ ansible_os_family }}.yml"\n';
+    const expected = ['ansible/apt-module', 'pkg/renamed', 'pkgmgr/apt'];
+
+    it('the files named for other distributions are left alone; the RPM file stays analysed, and the include is reported', async () => {
+      const r = await scan({ root: repo({ 'roles/web/tasks/main.yml': KEYED, 'roles/web/tasks/setup-Debian.yml': DEBIAN, 'roles/web/tasks/setup-Suse.yml': DEBIAN, 'roles/web/tasks/setup-RedHat.yml': REDHAT }) });
+      expect(of(r, 'setup-Debian.yml')).toEqual([]);
+      expect(of(r, 'setup-Suse.yml')).toEqual([]);
+      expect(of(r, 'setup-RedHat.yml')).toEqual(['systemd/enable-after-install']);
+      expect(of(r, 'main.yml')).toEqual(['ansible/os-family-gate']);
+      expect(JSON.stringify(r)).not.toContain('keyed-include');
+    });
+
+    it('with `| lower`, a subfolder, from a playbook beside the file, and by ansible_distribution', async () => {
+      const lower = KEYED.replace('setup-{{ ansible_os_family }}', 'os/{{ ansible_os_family | lower }}');
+      const r1 = await scan({ root: repo({ 'roles/web/tasks/main.yml': lower, 'roles/web/tasks/os/debian.yml': DEBIAN }) });
+      expect(of(r1, 'os/debian.yml')).toEqual([]);
+      const play = '---\n- hosts: all\n  tasks:\n    - ansible.builtin.include_tasks: "install-{{ ansible_distribution }}.yml"\n';
+      const r2 = await scan({ root: repo({ 'site.yml': play, 'install-Ubuntu.yml': DEBIAN }) });
+      expect(of(r2, 'install-Ubuntu.yml')).toEqual([]);
+    });
+
+    it('is analysed when nothing includes it by that pattern: another prefix, another folder, a longer template, or scanned alone', async () => {
+      const d = repo({ 'roles/web/tasks/main.yml': KEYED, 'roles/web/tasks/install-Debian.yml': DEBIAN, 'roles/db/tasks/setup-Debian.yml': DEBIAN });
+      const r = await scan({ root: d });
+      expect(of(r, 'install-Debian.yml')).toEqual(expect.arrayContaining(expected));
+      expect(of(r, 'db/tasks/setup-Debian.yml')).toEqual(expect.arrayContaining(expected));
+      const versioned = KEYED.replace('{{ ansible_os_family }}', '{{ ansible_distribution }}-{{ ansible_distribution_major_version }}');
+      const r2 = await scan({ root: repo({ 'roles/web/tasks/main.yml': versioned, 'roles/web/tasks/setup-Debian-12.yml': DEBIAN }) });
+      expect(of(r2, 'setup-Debian-12.yml')).toEqual(expect.arrayContaining(expected));
+      const d3 = repo({ 'roles/web/tasks/main.yml': KEYED, 'roles/web/tasks/setup-Debian.yml': DEBIAN });
+      expect(of(await scan({ root: d3, paths: ['roles/web/tasks/setup-Debian.yml'] }), 'setup-Debian.yml')).toEqual(expect.arrayContaining(expected));
+    });
+  });
 });
 
 describe('user-data a template reads from another file', () => {

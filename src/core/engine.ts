@@ -8,6 +8,7 @@ import { F, T } from '../languages/shell/conditions.js';
 import { WORLDS } from '../languages/shell/worlds.js';
 import { posix } from 'node:path';
 import { ansibleOf, roleDirOf } from '../languages/ansible/facts.js';
+import { otherDistroFactName } from '../languages/ansible/when.js';
 
 /**
  * Whether a command only runs on other distributions and the file handles the RPM family elsewhere: then it is
@@ -94,11 +95,12 @@ export function runRules(facts: FileFacts, opts: EngineOptions): Finding[] {
     // (`include_tasks: setup-Debian.yml` when os_family == 'Debian', beside setup-RedHat.yml), is gated away as a
     // whole, as a task gated in its own file is: rules that leave gated code alone leave that file alone.
     for (const f of gatedAwayIncludes(facts, world, rpmBranch)) opts.declared?.add(includedGatedAwayKey(f));
-    const own = includedGatedAwayKey(facts.file);
+    for (const k of keyedIncludes(facts)) opts.declared?.add(k);
+    const own = [includedGatedAwayKey(facts.file), ...keyedNamesOf(facts.file)];
     const seeGated = new Set(visitors.filter((x) => x.rule.meta.seesGatedCode).map((x) => x.rule.meta.id));
     for (const f of findings) {
       if (seeGated.has(f.ruleId)) continue;
-      f.unlessDeclaredElsewhere = [...(f.unlessDeclaredElsewhere ?? []), own];
+      f.unlessDeclaredElsewhere = [...(f.unlessDeclaredElsewhere ?? []), ...own];
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
@@ -106,6 +108,48 @@ export function runRules(facts: FileFacts, opts: EngineOptions): Finding[] {
 }
 
 const includedGatedAwayKey = (file: string) => `ansible/included-only-on-other-distros:${file}`;
+
+/** The key of a file name with `{}` in place of the OS fact (`roles/x/tasks/setup-{}.yml`). */
+const keyedIncludeKey = (pattern: string) => `ansible/keyed-include:${pattern}`;
+
+/** A path whose only template is the OS fact, as a whole (`setup-{{ ansible_os_family }}.yml`, `| lower` allowed). */
+const KEYED_NAME = /^([^{}]*)\{\{-?\s*(?:ansible_os_family|ansible_distribution|ansible_facts\s*(?:\[\s*['"](?:os_family|distribution)['"]\s*\]|\.(?:os_family|distribution)))\s*(?:\|\s*lower\s*)?-?\}\}([^{}]*)$/;
+
+/**
+ * Includes keyed on the OS fact (`include_tasks: setup-{{ ansible_os_family }}.yml`), as file-name patterns: the
+ * file such an include reads on Debian (`setup-Debian.yml`) runs only there, as a statically named include gated
+ * to Debian does. Resolved as gatedAwayIncludes resolves names. Unlike a gated static include, no RPM branch is
+ * asked for: the RPM file of the pattern is what the include reads on the RPM family, and ansible/os-family-gate
+ * reports the include itself when none fits Azure Linux 4.0.
+ */
+function keyedIncludes(facts: FileFacts): string[] {
+  const a = ansibleOf(facts);
+  if (!a) return [];
+  const out: string[] = [];
+  const dir = posix.dirname(facts.file);
+  const role = roleDirOf(facts.file);
+  for (const t of a.tasks) {
+    if (!INCLUDES.has(t.module)) continue;
+    const m = KEYED_NAME.exec((t.freeForm ?? t.args.get('file'))?.value?.trim() ?? '');
+    if (!m || m[1]!.startsWith('/')) continue;
+    for (const base of new Set([dir, ...(role !== undefined ? [posix.join(role, 'tasks')] : [])])) {
+      out.push(keyedIncludeKey(posix.join(base, `${m[1]}\0${m[2]}`).replace('\0', '{}')));
+    }
+  }
+  return out;
+}
+
+/** The keyed-include patterns that read this file only on another distribution (`setup-Debian.yml` -> `setup-{}.yml`). */
+function keyedNamesOf(file: string): string[] {
+  const slash = file.lastIndexOf('/');
+  const dir = file.slice(0, slash + 1);
+  const base = file.slice(slash + 1);
+  const out: string[] = [];
+  for (const m of base.matchAll(/[A-Za-z]+/g)) {
+    if (otherDistroFactName(m[0])) out.push(keyedIncludeKey(`${dir}${base.slice(0, m.index)}{}${base.slice(m.index! + m[0].length)}`));
+  }
+  return out;
+}
 
 const INCLUDES = new Set(['ansible.builtin.include_tasks', 'ansible.builtin.import_tasks', 'ansible.builtin.include']);
 

@@ -23,7 +23,19 @@ const FACTS: Record<WorldName, AnsibleWorld> = {
   'azurelinux-4.0': { os_family: undefined, distribution: undefined, major: '4', version: '4.0', pkg_mgr: undefined },
 };
 /** Names that Azure Linux 4.0's os_family/distribution certainly are not (the known families and distributions). */
-const KNOWN_NAMES = new Set(['redhat', 'debian', 'ubuntu', 'alpine', 'suse', 'archlinux', 'gentoo', 'centos', 'fedora', 'rocky', 'almalinux', 'amazon', 'oraclelinux', 'rhel', 'linux mint', 'sles', 'opensuse', 'freebsd', 'darwin', 'windows', 'kali', 'raspbian']);
+const KNOWN_NAMES = new Set(['redhat', 'debian', 'ubuntu', 'alpine', 'suse', 'archlinux', 'gentoo', 'centos', 'fedora', 'rocky', 'almalinux', 'amazon', 'oraclelinux', 'rhel', 'linux mint', 'sles', 'opensuse', 'freebsd', 'darwin', 'windows', 'kali', 'raspbian', 'solaris']);
+/** The known names of the RPM family (Red Hat's os_family and its distributions): the path Azure Linux 4.0 takes. */
+const RPM_NAMES = new Set(['redhat', 'centos', 'fedora', 'rocky', 'almalinux', 'amazon', 'oraclelinux', 'rhel']);
+
+/**
+ * A value of ansible_os_family / ansible_distribution (any case) that is certainly neither Azure Linux 4.0's nor
+ * the RPM family's: Debian, Ubuntu, Alpine, Suse, ... A file named for one (`setup-Debian.yml`) is read by an
+ * include keyed on the fact only on that system.
+ */
+export function otherDistroFactName(name: string): boolean {
+  const n = name.toLowerCase();
+  return KNOWN_NAMES.has(n) && !RPM_NAMES.has(n);
+}
 
 type Var = 'os_family' | 'distribution' | 'major' | 'version' | 'pkg_mgr';
 const VARS: Record<string, Var> = {
