@@ -276,13 +276,12 @@ function evalTestExpr(node: Node): Cond {
         const p = staticValue(operand);
         if (p !== undefined) return fileTest(p);
         // `[ -x "$(command -v apt-get)" ]`: the path of a command, which exists when the command does.
-        const inner = /^-[efx]$/.test(op.text) ? commandSubstitution(operand)?.namedChildren[0] : undefined;
+        const inner = /^-[efx]$/.test(op.text) ? substitutedCommand(operand) : undefined;
         const name = inner ? commandParts(inner)?.name : undefined;
         return inner && (name === 'command' || name === 'which' || name === 'type') ? evalCommand(inner) : UNKNOWN;
       }
       if (op.text === '-n' || op.text === '-z') {
-        const sub = commandSubstitution(operand);
-        const inner = sub?.namedChildren[0];
+        const inner = substitutedCommand(operand);
         if (inner) {
           const c = evalCommand(inner);
           return op.text === '-n' ? c : { v: not(c.v), distro: c.distro };
@@ -331,6 +330,22 @@ function evalTestExpr(node: Node): Cond {
   }
 }
 
+/**
+ * The command of a word that is one command substitution, `"$(command -v lsb_release 2>/dev/null)"`: redirections
+ * of its output or errors leave what it prints to standard output, or whether it prints anything, as it is.
+ */
+function substitutedCommand(word: Node): Node | undefined {
+  const sub = commandSubstitution(word);
+  let inner = sub?.namedChildren.length === 1 ? sub.namedChildren[0] : undefined;
+  if (inner?.type === 'redirected_statement') {
+    const body = inner.childForFieldName('body');
+    // Only standard error sent to a file (`2>/dev/null`); `>/dev/null` or `2>&1` change what is printed.
+    const errOnly = inner.namedChildren.every((c) => c === body || (c.type === 'file_redirect' && /^2>>?(?!&)/.test(c.text)));
+    inner = errOnly && body ? body : undefined;
+  }
+  return inner;
+}
+
 /** Evaluate any statement used as a condition (if/elif condition, left side of && / ||). */
 const NO_PROBES: ReadonlySet<string> = new Set();
 
@@ -351,7 +366,8 @@ export function commandProbeName(fn: Node): string | undefined {
   const args = parts.args.map((a) => a.text.replace(/^"(.*)"$/, '$1'));
   const probe = args[args.length - 1];
   const flags = args.slice(0, -1);
-  if (probe !== '$1' && probe !== '${1}') return undefined;
+  // `"$@"` is the one argument of a call such as `command_exists lsb_release` (calls are judged with one argument).
+  if (probe !== '$1' && probe !== '${1}' && probe !== '$@' && probe !== '${@}') return undefined;
   const ok =
     (parts.name === 'command' && flags.length === 1 && (flags[0] === '-v' || flags[0] === '-V')) ||
     ((parts.name === 'which' || parts.name === 'hash') && flags.length === 0) ||
