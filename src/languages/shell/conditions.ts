@@ -46,19 +46,35 @@ const bool = (b: boolean): Tri => (b ? T : F);
 const DISTRO_NAMES = /^(ubuntu|debian|alpine|centos|rhel|redhat|fedora|rocky|almalinux|amzn|amazon|ol|oracle|sles|suse|opensuse.*|azurelinux|mariner|cbl-mariner|arch|raspbian|linuxmint|mint|pop|kali|photon|gentoo|void)$/i;
 const GENERIC_VARS = /^(distro|distribution|dist|distro_id|distro_name|os|os_id|osid|os_name|os_type|os_family|os_dist|osname|platform|linux_distro|linux_distribution)$/i;
 
-type VarKind = 'ID' | 'ID_LIKE' | 'VERSION_CODENAME' | 'GENERIC' | 'LSB_ID' | 'LSB_CODENAME';
+export type VarKind = 'ID' | 'ID_LIKE' | 'VERSION_CODENAME' | 'GENERIC' | 'LSB_ID' | 'LSB_CODENAME';
 
-function varKind(node: Node): VarKind | undefined {
+/**
+ * What the script has established so far where a condition is evaluated: functions that test for a command
+ * (commandProbeName), variables holding a distro value under a name of their own (`lsb_dist="$(. /etc/os-release &&
+ * echo "$ID")"`), and functions that print one (`get_distribution() { ...; echo "$lsb_dist"; }`).
+ */
+export interface CondEnv {
+  probes: ReadonlySet<string>;
+  distroVars: ReadonlyMap<string, VarKind>;
+  distroFns: ReadonlyMap<string, VarKind>;
+}
+
+export const NO_ENV: CondEnv = { probes: new Set(), distroVars: new Map(), distroFns: new Map() };
+
+export function varKind(node: Node, env: CondEnv = NO_ENV): VarKind | undefined {
   const v = expandedVariable(node);
   if (v) {
     if (v === 'ID' || v === 'ID_LIKE' || v === 'VERSION_CODENAME') return v;
     if (v === 'DISTRIB_ID') return 'LSB_ID';
     if (v === 'DISTRIB_CODENAME' || v === 'UBUNTU_CODENAME') return 'LSB_CODENAME';
     if (GENERIC_VARS.test(v)) return 'GENERIC';
-    return undefined;
+    return env.distroVars.get(v);
   }
   const sub = commandSubstitution(node);
   if (sub) {
+    const only = sub.namedChildren.length === 1 ? sub.namedChildren[0] : undefined;
+    const call = only?.type === 'command' ? commandParts(only) : undefined;
+    if (call && call.args.length === 0 && env.distroFns.has(call.name)) return env.distroFns.get(call.name);
     const text = sub.text;
     if (/\blsb_release\s+-(si|is|i)\b/.test(text) || /\blsb_release\s+--id\b/.test(text)) return 'LSB_ID';
     if (/\blsb_release\s+-(cs|sc|c)\b/.test(text) || /\blsb_release\s+--codename\b/.test(text)) return 'LSB_CODENAME';
@@ -224,7 +240,7 @@ function commandParts(node: Node): { name: string; args: Node[] } | undefined {
 }
 
 /** Evaluate a simple command used as a condition. */
-function evalCommand(node: Node, stdin?: (w: World) => string | undefined, probes: ReadonlySet<string> = NO_PROBES): Cond {
+function evalCommand(node: Node, stdin?: (w: World) => string | undefined, env: CondEnv = NO_ENV): Cond {
   const parts = commandParts(node);
   if (!parts) return UNKNOWN;
   const { name } = parts;
@@ -234,42 +250,42 @@ function evalCommand(node: Node, stdin?: (w: World) => string | undefined, probe
   if (!args) return UNKNOWN;
   if (name === 'command' && (args[0] === '-v' || args[0] === '-V') && args.length === 2) return commandPresent(args[1]!);
   if ((name === 'which' || name === 'hash') && args.length === 1) return commandPresent(args[0]!);
-  if (probes.has(name) && args.length === 1) return commandPresent(args[0]!);
+  if (env.probes.has(name) && args.length === 1) return commandPresent(args[0]!);
   if (name === 'type') {
     const rest = args.filter((a) => !a.startsWith('-'));
     if (rest.length === 1) return commandPresent(rest[0]!);
   }
   if (name === 'test' || name === '[') {
     const a = name === '[' ? args.slice(0, -1) : args;
-    return evalTestWords(a, parts.args);
+    return evalTestWords(a, parts.args, env);
   }
   if (name === 'grep' || name === 'egrep' || name === 'fgrep') return grepFile(name === 'fgrep' ? ['-F', ...args] : args, stdin);
   return UNKNOWN;
 }
 
-function evalTestWords(a: string[], nodes: Node[]): Cond {
+function evalTestWords(a: string[], nodes: Node[], env: CondEnv): Cond {
   if (a.length === 2 && /^-[efdrsxLh]$/.test(a[0]!)) return fileTest(a[1]!);
   if (a.length === 3 && (a[1] === '=' || a[1] === '==' || a[1] === '!=')) {
-    const kind = nodes[0] ? varKind(nodes[0]) : undefined;
-    const kind2 = nodes[2] ? varKind(nodes[2]) : undefined;
+    const kind = nodes[0] ? varKind(nodes[0], env) : undefined;
+    const kind2 = nodes[2] ? varKind(nodes[2], env) : undefined;
     const c = kind ? compareVar(kind, a[2]!, 'eq') : kind2 ? compareVar(kind2, a[0]!, 'eq') : UNKNOWN;
     return a[1] === '!=' ? { v: not(c.v), distro: c.distro } : c;
   }
   return UNKNOWN;
 }
 
-function evalTestExpr(node: Node): Cond {
+function evalTestExpr(node: Node, env: CondEnv): Cond {
   switch (node.type) {
     case 'parenthesized_expression': {
       const inner = node.namedChildren[0];
-      return inner ? evalTestExpr(inner) : UNKNOWN;
+      return inner ? evalTestExpr(inner, env) : UNKNOWN;
     }
     case 'unary_expression': {
       const op = node.child(0);
       const operand = node.namedChildren[node.namedChildren.length - 1];
       if (!op || !operand) return UNKNOWN;
       if (op.text === '!') {
-        const c = evalTestExpr(operand);
+        const c = evalTestExpr(operand, env);
         return { v: not(c.v), distro: c.distro };
       }
       if (/^-[efdrsxLh]$/.test(op.text)) {
@@ -278,12 +294,12 @@ function evalTestExpr(node: Node): Cond {
         // `[ -x "$(command -v apt-get)" ]`: the path of a command, which exists when the command does.
         const inner = /^-[efx]$/.test(op.text) ? substitutedCommand(operand) : undefined;
         const name = inner ? commandParts(inner)?.name : undefined;
-        return inner && (name === 'command' || name === 'which' || name === 'type') ? evalCommand(inner) : UNKNOWN;
+        return inner && (name === 'command' || name === 'which' || name === 'type') ? evalCommand(inner, undefined, env) : UNKNOWN;
       }
       if (op.text === '-n' || op.text === '-z') {
         const inner = substitutedCommand(operand);
         if (inner) {
-          const c = evalCommand(inner);
+          const c = evalCommand(inner, undefined, env);
           return op.text === '-n' ? c : { v: not(c.v), distro: c.distro };
         }
       }
@@ -295,20 +311,20 @@ function evalTestExpr(node: Node): Cond {
       const right = node.childForFieldName('right') ?? node.namedChildren[node.namedChildren.length - 1];
       if (!op || !left || !right) return UNKNOWN;
       if (op === '&&' || op === '-a') {
-        const l = evalTestExpr(left);
-        const r = evalTestExpr(right);
+        const l = evalTestExpr(left, env);
+        const r = evalTestExpr(right, env);
         return { v: and(l.v, r.v), distro: l.distro || r.distro };
       }
       if (op === '||' || op === '-o') {
-        const l = evalTestExpr(left);
-        const r = evalTestExpr(right);
+        const l = evalTestExpr(left, env);
+        const r = evalTestExpr(right, env);
         return { v: or(l.v, r.v), distro: l.distro || r.distro };
       }
       if (op === '=' || op === '==' || op === '!=' || op === '=~') {
-        let kind = varKind(left);
+        let kind = varKind(left, env);
         let other = right;
         if (!kind && op !== '=~') {
-          kind = varKind(right);
+          kind = varKind(right, env);
           other = left;
         }
         if (!kind) return UNKNOWN;
@@ -346,8 +362,6 @@ function substitutedCommand(word: Node): Node | undefined {
   return inner;
 }
 
-/** Evaluate any statement used as a condition (if/elif condition, left side of && / ||). */
-const NO_PROBES: ReadonlySet<string> = new Set();
 
 /**
  * The name of a function that only asks whether its argument is a command, as installers define them:
@@ -375,22 +389,23 @@ export function commandProbeName(fn: Node): string | undefined {
   return ok ? name : undefined;
 }
 
-export function evalCondition(node: Node, probes: ReadonlySet<string> = NO_PROBES): Cond {
+/** Evaluate any statement used as a condition (if/elif condition, left side of && / ||). */
+export function evalCondition(node: Node, env: CondEnv = NO_ENV): Cond {
   switch (node.type) {
     case 'test_command': {
       const inner = node.namedChildren[0];
-      return inner ? evalTestExpr(inner) : UNKNOWN;
+      return inner ? evalTestExpr(inner, env) : UNKNOWN;
     }
     case 'command':
-      return evalCommand(node, undefined, probes);
+      return evalCommand(node, undefined, env);
     case 'redirected_statement': {
       const body = node.childForFieldName('body') ?? node.namedChildren[0];
-      return body ? evalCondition(body, probes) : UNKNOWN;
+      return body ? evalCondition(body, env) : UNKNOWN;
     }
     case 'negated_command': {
       const inner = node.namedChildren[0];
       if (!inner) return UNKNOWN;
-      const c = evalCondition(inner, probes);
+      const c = evalCondition(inner, env);
       return { v: not(c.v), distro: c.distro };
     }
     case 'list': {
@@ -398,8 +413,8 @@ export function evalCondition(node: Node, probes: ReadonlySet<string> = NO_PROBE
       const right = node.namedChildren[node.namedChildren.length - 1];
       const op = node.children.find((c) => c.type === '&&' || c.type === '||')?.type;
       if (!left || !right || !op) return UNKNOWN;
-      const l = evalCondition(left, probes);
-      const r = evalCondition(right, probes);
+      const l = evalCondition(left, env);
+      const r = evalCondition(right, env);
       return { v: op === '&&' ? and(l.v, r.v) : or(l.v, r.v), distro: l.distro || r.distro };
     }
     case 'pipeline': {
@@ -408,7 +423,7 @@ export function evalCondition(node: Node, probes: ReadonlySet<string> = NO_PROBE
       const first = cmds[0];
       if (cmds.length === 2 && first && last) {
         const src = pipeSource(first);
-        if (src) return evalCommand(last.type === 'redirected_statement' ? (last.namedChildren[0] ?? last) : last, src);
+        if (src) return evalCommand(last.type === 'redirected_statement' ? (last.namedChildren[0] ?? last) : last, src, env);
       }
       return UNKNOWN;
     }
@@ -416,7 +431,7 @@ export function evalCondition(node: Node, probes: ReadonlySet<string> = NO_PROBE
     case 'compound_statement': {
       const stmts = node.namedChildren.filter((c) => c.type !== 'comment');
       const last = stmts[stmts.length - 1];
-      return last ? evalCondition(last, probes) : UNKNOWN;
+      return last ? evalCondition(last, env) : UNKNOWN;
     }
     default:
       return UNKNOWN;
@@ -441,9 +456,24 @@ function pipeSource(node: Node): ((w: World) => string | undefined) | undefined 
   return undefined;
 }
 
+/**
+ * The distro value a function body prints last (`echo "$lsb_dist"`, `printf '%s\n' "$ID"`), if it is one: calling
+ * the function in a command substitution gives that value.
+ */
+export function printedDistroKind(body: Node, env: CondEnv): VarKind | undefined {
+  const stmts = body.namedChildren.filter((c) => c.type !== 'comment');
+  const last = stmts[stmts.length - 1];
+  const parts = last?.type === 'command' ? commandParts(last) : undefined;
+  if (!parts) return undefined;
+  const words = parts.args;
+  if (parts.name === 'echo' && words.length === 1) return varKind(words[0]!, env);
+  if (parts.name === 'printf' && words.length === 2 && /^%s(\\n)?$/.test(staticValue(words[0]!) ?? '')) return varKind(words[1]!, env);
+  return undefined;
+}
+
 /** A case statement on a distro variable: which worlds each arm matches. undefined if not a distro case. */
-export function caseSubject(value: Node): ((pattern: string) => Vec | undefined) | undefined {
-  const kind = varKind(value);
+export function caseSubject(value: Node, env: CondEnv = NO_ENV): ((pattern: string) => Vec | undefined) | undefined {
+  const kind = varKind(value, env);
   if (!kind) return undefined;
   return (pattern: string) => {
     if (kind === 'GENERIC' && pattern !== '*' && !DISTRO_NAMES.test(pattern.replace(/[*"'\\]/g, ''))) return undefined;

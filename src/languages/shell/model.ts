@@ -2,7 +2,7 @@ import type { Parser as TSParser } from 'web-tree-sitter';
 import { copyTree, type SNode as Node } from '../tree.js';
 import type { Span } from '../../core/source.js';
 import { EmbeddedSource } from '../../core/sourcemap.js';
-import { and, caseSubject, commandProbeName, evalCondition, not, or, T, F, U, allOf, type Vec } from './conditions.js';
+import { and, caseSubject, commandProbeName, evalCondition, not, or, printedDistroKind, varKind, T, F, U, allOf, type CondEnv, type Vec, type VarKind } from './conditions.js';
 import { parseShell } from './parser.js';
 import { staticValue } from './words.js';
 import { WORLDS, type World } from './worlds.js';
@@ -161,6 +161,11 @@ class Analyzer {
   private recoveries = 0;
   /** Functions that test whether a command exists (conditions.commandProbeName), as they are defined. */
   private probes = new Set<string>();
+  /** Variables that hold a distro value so far, under names of their own (conditions.CondEnv). */
+  private distroVars = new Map<string, VarKind>();
+  /** Functions that print a distro value (`get_distribution() { ...; echo "$lsb_dist"; }`). */
+  private distroFns = new Map<string, VarKind>();
+  private readonly env: CondEnv = { probes: this.probes, distroVars: this.distroVars, distroFns: this.distroFns };
   /** Functions of the file that only print (see printsOnly): calling one is as trivial as echo. */
   private printers = new Set<string>();
   constructor(private readonly opts: AnalyzeOptions) {}
@@ -234,7 +239,7 @@ class Analyzer {
       }
     }
     if (!cond) return undefined;
-    const c = evalCondition(cond, this.probes);
+    const c = evalCondition(cond, this.env);
     if (!c.distro) return undefined;
     const cont = negate ? not(c.v) : c.v;
     const id = this.nextConstruct++;
@@ -380,7 +385,11 @@ class Analyzer {
         const name = node.childForFieldName('name')?.text;
         const body = node.childForFieldName('body');
         if (name && body?.type === 'compound_statement' && this.printsOnly(body.namedChildren)) this.printers.add(name);
-        return this.children(node, unit, gates);
+        this.children(node, unit, gates);
+        // After its body, whose assignments are tracked: `get_distribution() { ...; echo "$lsb_dist"; }`.
+        const printed = name && body ? printedDistroKind(body, this.env) : undefined;
+        if (name && printed) this.distroFns.set(name, printed);
+        return;
       }
       default:
         return this.children(node, unit, gates);
@@ -450,11 +459,41 @@ class Analyzer {
   /** Names assigned at statement level so far (`X=1`, `export X=1`; not `X=1 cmd`, which sets X for cmd only). */
   private readonly assignedNames = new Set<string>();
 
-  private visitDeclaration(node: Node, unit: ShellUnit, _gates: Gate[]): void {
+  private visitDeclaration(node: Node, unit: ShellUnit, gates: Gate[]): void {
     const ctx = node.type === 'declaration_command' ? (node.child(0)?.text ?? 'declare') : 'assign';
     const list = this.assignmentsOf(node, unit, `shell-${ctx}`);
     this.statementAssignments.push(...list);
     for (const a of list) this.assignedNames.add(a.name);
+    const nodes = node.type === 'variable_assignment' ? [node] : node.namedChildren.filter((c) => c.type === 'variable_assignment');
+    for (const a of nodes) {
+      const name = a.childForFieldName('name')?.text;
+      if (name) this.trackDistroVar(name, a.childForFieldName('value'), gates);
+    }
+  }
+
+  /**
+   * A variable assigned a distro value (`lsb_dist="$(. /etc/os-release && echo "$ID")"`, `os=$ID`,
+   * `lsb_dist=$(get_distribution)`) is compared as that value from then on. It stays one through an empty
+   * initial value, transforms of itself (`lsb_dist="$(echo "$lsb_dist" | tr '[:upper:]' '[:lower:]')"`) and
+   * assignments that no RPM-family system runs (`[ -r /etc/debian_version ] && lsb_dist=debian`); any other value
+   * (a mapping such as `os=rhel`) makes it unknown again.
+   */
+  private trackDistroVar(name: string, value: Node | null, gates: Gate[]): void {
+    const kind = value ? varKind(value, this.env) : undefined;
+    if (kind) {
+      this.distroVars.set(name, kind);
+      return;
+    }
+    if (!this.distroVars.has(name) || !value || staticValue(value) === '') return;
+    const reach = reachOf(gates);
+    if (RPM_WORLDS.every((i) => reach[i] === F)) return;
+    const refs = new Set<string>();
+    const walk = (n: Node): void => {
+      if (n.type === 'variable_name' && (n.parent?.type === 'simple_expansion' || n.parent?.type === 'expansion')) refs.add(n.text);
+      for (const c of n.namedChildren) walk(c);
+    };
+    walk(value);
+    if (refs.size !== 1 || !refs.has(name)) this.distroVars.delete(name);
   }
 
   private detection(kind: Detection['kind'], test: Node, unit: ShellUnit, gates: Gate[], branches: DetectionBranch[]): number {
@@ -468,7 +507,7 @@ class Analyzer {
     const { branches, elseBody } = this.ifParts(node);
     const conds = branches.map((b) => {
       const last = b.cond[b.cond.length - 1];
-      return last ? evalCondition(last, this.probes) : { v: allOf(U), distro: false };
+      return last ? evalCondition(last, this.env) : { v: allOf(U), distro: false };
     });
     const distro = conds.some((c) => c.distro);
     let none = allOf(T);
@@ -500,7 +539,7 @@ class Analyzer {
 
   private visitCase(node: Node, unit: ShellUnit, gates: Gate[]): void {
     const value = node.childForFieldName('value');
-    const subject = value ? caseSubject(value) : undefined;
+    const subject = value ? caseSubject(value, this.env) : undefined;
     const items = node.namedChildren.filter((c) => c.type === 'case_item');
     if (value) this.visit(value, unit, gates);
     if (!subject) {
@@ -541,7 +580,7 @@ class Analyzer {
     const op = node.children.find((c) => c.type === '&&' || c.type === '||')?.type;
     if (!left || !right || !op || left === right) return this.children(node, unit, gates);
     this.visit(left, unit, gates);
-    const c = evalCondition(left, this.probes);
+    const c = evalCondition(left, this.env);
     if (!c.distro) return this.visit(right, unit, gates);
     const reach = op === '&&' ? c.v : not(c.v);
     if (this.terminates(right)) {
@@ -794,6 +833,9 @@ function skipOptions(words: Word[], withValue: Set<string>, assignments: Assignm
 }
 
 /** Where a command can run: per world, from its gates. */
+/** Indexes of the RPM-family model systems in WORLDS. */
+const RPM_WORLDS = WORLDS.map((w, i) => (w.family === 'rpm' ? i : -1)).filter((i) => i >= 0);
+
 export function reachOf(gates: Gate[]): Vec {
   let v = allOf(T);
   for (const g of gates) v = and(v, g.reach);
