@@ -27,7 +27,8 @@ export default defineRule({
         if (a < 0 || f < 0 || a === f) return;
         const ba = d.branches[a]!;
         const bf = d.branches[f]!;
-        if (ba.trivial || bf.trivial) return; // a skipped check is identity/no-azurelinux-branch's finding
+        // A skipped check, or one that stops the script on Azure Linux, is identity/no-azurelinux-branch's finding.
+        if (ba.trivial || bf.trivial || ba.exits) return;
         const others = WORLDS.filter((w, i) => i !== ti && ba.reach[i] === T).map((w) => w.name);
         const like = others.length ? `the branch meant for ${others.join('/')}` : 'a branch no other known distribution takes';
         ctx.report({

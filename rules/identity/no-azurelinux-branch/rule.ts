@@ -20,7 +20,8 @@ export default defineRule({
     const rpmOther = WORLDS.map((w, i) => (w.family === 'rpm' && i !== ti ? i : -1)).filter((i) => i >= 0);
     const detections: Detection[] = [];
     const reachable = (d: Detection) => reachOf(d.gates)[ti] !== F;
-    const supports = (d: Detection) => d.branches.some((b) => !b.trivial && b.reach[ti] !== F);
+    // A branch that ends in `exit 1` does no work for the systems it selects: the script stops there.
+    const supports = (d: Detection) => d.branches.some((b) => !b.trivial && !b.exits && b.reach[ti] !== F);
     return {
       detection(d) {
         // Ansible when: conditions are ansible/os-family-gate's, in Ansible's terms (it leaves Debian-only tasks and
@@ -37,17 +38,19 @@ export default defineRule({
           // A check whose branches only print or exit has no work to skip: it is the guard reported below
           // (`if ! [ -f /etc/debian_version ]; then exit 1; fi`), not a second finding.
           if (d.kind !== 'guard' && d.branches.every((b) => b.trivial)) continue;
+          // Azure Linux 4.0 falls into the branch that stops the script (`*) echo "Unsupported distribution"; exit 1`).
+          const exits = d.branches.some((b) => b.exits && b.reach[ti] === T);
           const switchLike = (d.kind === 'if' || d.kind === 'case') && d.branches.filter((b) => !b.trivial).length >= 2;
-          if (!switchLike && fileSupports) continue;
+          if (!exits && !switchLike && fileSupports) continue;
           // A single check for Debian or Alpine in a file that has an RPM-family path: it is skipped on RHEL and
           // Fedora too, on purpose; the RPM-family check is the one to extend, and is reported itself if it misses
           // Azure Linux.
           const matchesEl = rpmBranch(d);
-          if (!switchLike && !matchesEl && fileHasRpmPath) continue;
+          if (!exits && !switchLike && !matchesEl && fileHasRpmPath) continue;
           // Branches that only override a default set earlier, none of them for an RPM-family system: Azure Linux
           // keeps the default, as RHEL and Fedora do (`OS_TYPE=linux; if [ "$OS" = alpine ]; then OS_TYPE=...`).
-          if (!matchesEl && d.branches.every((b) => b.trivial || b.overridesDefault)) continue;
-          const guard = d.kind === 'guard';
+          if (!exits && !matchesEl && d.branches.every((b) => b.trivial || b.overridesDefault)) continue;
+          const guard = d.kind === 'guard' || exits;
           ctx.report({
             span: d.span,
             exact: d.exact,

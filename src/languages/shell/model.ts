@@ -48,6 +48,8 @@ export interface DetectionBranch {
    * OS_TYPE=alpine-linux; fi`): where the branch does not run, the earlier value stands, so no work is skipped.
    */
   overridesDefault?: boolean;
+  /** Ends by exiting the script with a failure (`echo "Unsupported distribution"; exit 1`): the script stops there. */
+  exits?: boolean;
   span: Span;
 }
 
@@ -274,6 +276,18 @@ class Analyzer {
       return !!body && this.terminates(body);
     }
     return false;
+  }
+
+  /** The last statement is `exit` with a status other than 0 (or none, after an error message). */
+  private exitsFailing(stmts: Node[]): boolean {
+    const kids = stmts.filter((c) => c.type !== 'comment');
+    let last = kids[kids.length - 1];
+    if (last?.type === 'redirected_statement') last = last.childForFieldName('body') ?? last;
+    if (last?.type !== 'command') return false;
+    const name = last.childForFieldName('name');
+    if (!name || staticValue(name) !== 'exit') return false;
+    const arg = last.namedChildren.find((c) => c.type !== 'command_name');
+    return !arg || staticValue(arg) !== '0';
   }
 
   /**
@@ -522,9 +536,10 @@ class Analyzer {
         reach: reaches[i]!,
         trivial: this.isTrivial(b.body),
         ...(this.overridesDefault(b.body) ? { overridesDefault: true } : {}),
+        ...(this.exitsFailing(b.body) ? { exits: true } : {}),
         span: this.hostSpan(b.cond[0] ?? node, unit).span,
       }));
-      bs.push({ reach: none, trivial: !elseBody || this.isTrivial(elseBody), span: this.hostSpan(node, unit).span });
+      bs.push({ reach: none, trivial: !elseBody || this.isTrivial(elseBody), ...(elseBody && this.exitsFailing(elseBody) ? { exits: true } : {}), span: this.hostSpan(node, unit).span });
       const firstCond = branches[0]?.cond[0] ?? node;
       id = this.detection('if', firstCond, unit, gates, bs);
     }
@@ -562,7 +577,7 @@ class Analyzer {
       none = and(none, not(mv));
       reaches.push(reach);
       const body = this.caseBody(it);
-      branches.push({ reach, trivial: this.isTrivial(body), ...(this.overridesDefault(body) ? { overridesDefault: true } : {}), span: this.hostSpan(it, unit).span });
+      branches.push({ reach, trivial: this.isTrivial(body), ...(this.overridesDefault(body) ? { overridesDefault: true } : {}), ...(this.exitsFailing(body) ? { exits: true } : {}), span: this.hostSpan(it, unit).span });
     }
     branches.push({ reach: none, trivial: true, span: this.hostSpan(node, unit).span });
     const id = this.detection('case', value!, unit, gates, branches);
