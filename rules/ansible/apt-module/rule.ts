@@ -65,6 +65,12 @@ function aptToDnf(t: AnsibleTask, host: string): Fix | undefined {
   return { title: 'Use ansible.builtin.dnf with Azure Linux 4.0 package names', safety: 'safe', edits };
 }
 
+/** An apt task that only refreshes the package cache: `update_cache: true`, maybe `cache_valid_time`, nothing else. */
+function refreshOnly(t: AnsibleTask): boolean {
+  const keys = [...t.args.keys()];
+  return keys.includes('update_cache') && /^(true|yes|1)$/i.test(t.args.get('update_cache')?.value ?? '') && keys.every((k) => k === 'update_cache' || k === 'cache_valid_time');
+}
+
 const REPLACEMENT: Record<string, { use: string; note: string }> = {
   apt: { use: 'ansible.builtin.dnf', note: 'Package names differ (see the pkg/* findings); `name`, `state` and `update_cache` carry over, `install_recommends: false` becomes `install_weak_deps: false`, and `cache_valid_time`, `autoclean`, `dpkg_options` have no equivalent.' },
   apt_key: { use: 'ansible.builtin.rpm_key', note: 'Import the vendor\'s RPM signing key (or set `gpgkey:` on the yum_repository task).' },
@@ -95,6 +101,9 @@ export default defineRule({
           const r = REPLACEMENT[short];
           if (!r || !/^ansible\.builtin\./.test(t.module) || taskGatedAway(t, a.hasRpmBranch)) continue;
           const gatedDebian = t.gates.length > 0;
+          // Refreshing apt's cache on Debian hosts only (molecule's `apt: update_cache=yes` prepare step) asks for no
+          // RPM counterpart: dnf refreshes its metadata itself.
+          if (gatedDebian && short === 'apt' && refreshOnly(t)) continue;
           ctx.report({
             span: t.moduleSpan,
             message: `${code(t.moduleRaw)} manages Debian packaging, which Azure Linux 4.0 does not have${gatedDebian ? '; this task is gated to Debian-like hosts and no other task in the file covers the RPM family' : ''}.`,
