@@ -37,12 +37,12 @@ case "$ID" in
 esac
 if [ "$flavor" = "ubuntu" ]; then
 	# ruleid: pkgmgr/apt
-	apt-get install -y make
+	apt-get install -y ./make.deb
 fi
 
 # Assigned something else than a distro value: not one.
 kind="$(uname -m)"
 if [ "$kind" = "debian" ]; then
 	# ruleid: pkgmgr/apt
-	apt-get install -y gcc
+	apt-get install -y ./gcc.deb
 fi
