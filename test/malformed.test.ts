@@ -149,6 +149,28 @@ describe('malformed files', () => {
     healthy(r);
   }, 30_000);
 
+  it('inputs fuzzing found: a RUN the Dockerfile parser fails on, an unterminated string in TS/JS', async () => {
+    const dir = made({
+      // dockerfile-ast throws reading this RUN's heredocs (a continuation, then an escaped #).
+      Dockerfile: 'FROM ubuntu:22.04\nRUN \\\n\\#c\n',
+      // TypeScript accepts a string literal with no closing quote; its contents end at the line's end.
+      'vm.js': "x({imageReference: {publisher: 'Canonical', offer: 'o', sku: '\n}})\n",
+      'vm2.js': "x({imageReference: {publisher: 'Canonical', offer: 'o', sku: 'abc\n}})\n",
+    });
+    const r = await scan({ root: dir });
+    noInternalErrors(r);
+    expect(r.notes.find((n) => n.file === 'Dockerfile')?.message).toMatch(/Dockerfile parser failed on this RUN's heredocs/);
+    expect(r.findings.filter((f) => f.file === 'Dockerfile').map((f) => f.ruleId)).toEqual(['image/base-image']);
+    for (const file of ['vm.js', 'vm2.js']) {
+      const f = r.findings.find((x) => x.file === file && x.ruleId === 'image/azure-vm');
+      expect(f, file).toBeDefined();
+      for (const s of [f!.span, ...(f!.fix?.edits ?? []).map((e) => e.span)]) expect(s.start, `${file} ${JSON.stringify(s)}`).toBeLessThanOrEqual(s.end);
+    }
+    const sku = r.findings.find((x) => x.file === 'vm2.js')!.fix!.edits.find((e) => e.text === '4')!;
+    expect("x({imageReference: {publisher: 'Canonical', offer: 'o', sku: 'abc\n}})\n".slice(sku.span.start, sku.span.end)).toBe('abc');
+    healthy(r);
+  }, 30_000);
+
   it('CRLF line ends and byte-order marks: analysed, positions in the file as written', async () => {
     const dir = made({
       'crlf.sh': '#!/bin/sh\r\necho hi\r\napk add curl\r\n',

@@ -142,7 +142,9 @@ export async function analyzeDockerfile(file: string, text: string): Promise<Doc
         notes.push({ file, kind: 'info', message: 'RUN uses a non-POSIX SHELL; its commands were not analysed', ...source.position(off(argsRange.start)) });
         continue;
       }
-      shellSources.push(...runSources(ins, source, off, escape));
+      const run = runSources(ins, source, off, escape);
+      if (run.heredocsUnread) notes.push({ file, kind: 'parse', message: `the Dockerfile parser failed on this RUN's heredocs (${run.heredocsUnread}); it was analysed as one shell command`, ...source.position(off(argsRange.start)) });
+      shellSources.push(...run.sources);
     }
   }
 
@@ -202,7 +204,25 @@ function runFlags(ins: Instruction): RunFlag[] {
 }
 
 /** The shell code of a RUN: its command line (continuations masked) and heredoc bodies that are scripts. */
-function runSources(ins: Instruction, source: SourceText, off: (p: { line: number; character: number }) => number, escape: string): { source: EmbeddedSource; origin: string }[] {
+type RunSource = { source: EmbeddedSource; origin: string };
+
+/** The shell code of a RUN; `heredocsUnread` says why its heredocs could not be read (then it is one command). */
+function runSources(ins: Instruction, source: SourceText, off: (p: { line: number; character: number }) => number, escape: string): { sources: RunSource[]; heredocsUnread?: string } {
+  let heredocsUnread: string | undefined;
+  let heredocs: Heredoc[] = [];
+  try {
+    heredocs = (ins as unknown as { getHeredocs?: () => Heredoc[] }).getHeredocs?.call(ins) ?? [];
+  } catch (e) {
+    // dockerfile-ast 0.7.1 throws on `RUN \<newline>\#c` (a continuation, then an escaped #) (found by fuzzing).
+    heredocsUnread = e instanceof Error ? e.message : String(e);
+  }
+  const sources = runSourcesWith(ins, source, off, escape, heredocs);
+  return heredocsUnread === undefined ? { sources } : { sources, heredocsUnread };
+}
+
+type Heredoc = { getContentRange(): { start: { line: number; character: number }; end: { line: number; character: number } } | null; getDelimiterRange(): { start: { line: number; character: number } } | null };
+
+function runSourcesWith(ins: Instruction, source: SourceText, off: (p: { line: number; character: number }) => number, escape: string, heredocs: Heredoc[]): RunSource[] {
   const range = ins.getArgumentsRange()!;
   // Skip RUN flags (--mount=..., --network=...): the shell starts after them.
   let start = off(range.start);
@@ -218,7 +238,6 @@ function runSources(ins: Instruction, source: SourceText, off: (p: { line: numbe
     if (cont.exec(text)) start = cont.lastIndex;
     flagRe.lastIndex = start;
   }
-  const heredocs = ((ins as unknown as { getHeredocs?: () => { getContentRange(): { start: { line: number; character: number }; end: { line: number; character: number } } | null; getDelimiterRange(): { start: { line: number; character: number } } | null }[] }).getHeredocs?.call(ins)) ?? [];
   const raw = text.slice(start, end);
   if (/^\s*\[/.test(raw)) {
     // Exec form: a JSON array of words. As the same-length shell text `"a" "b"` it parses to the same argv.

@@ -56,12 +56,20 @@ function propName(ts: TsApi, p: import('ts-morph').ts.ObjectLiteralElementLike):
   return ts.isIdentifier(n) || ts.isStringLiteral(n) ? n.text : undefined;
 }
 
+/**
+ * Where a string or no-substitution template literal's contents end: before its closing quote, or at its end when
+ * it has none (the parser accepts `sku: '` at the end of a line, an unterminated literal).
+ */
+function contentEnd(e: import('ts-morph').ts.LiteralLikeNode, end: number): number {
+  return e.isUnterminated ? end : end - 1;
+}
+
 /** A string literal property value as a setting (the span of its contents), or a value-less setting. */
 function literal(ts: TsApi, e: import('ts-morph').ts.Expression, text: string): Setting {
   const start = e.getStart(SF);
   const end = e.getEnd();
   if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) {
-    const span = { start: start + 1, end: end - 1 };
+    const span = { start: start + 1, end: contentEnd(e, end) };
     return { value: e.text, span, exact: text.slice(span.start, span.end) === e.text };
   }
   if (e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword) return { value: e.getText(SF), span: { start, end }, exact: true };
@@ -108,12 +116,14 @@ function stringArg(ts: TsApi, e: import('ts-morph').ts.Expression, text: string)
   const end = e.getEnd();
   const b = new SourceBuilder(text);
   if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) {
-    const raw = text.slice(start + 1, end - 1);
+    const raw = text.slice(start + 1, contentEnd(e, end));
     if (raw === e.text) b.copy(start + 1, raw.length);
     else b.emit(e.text);
     return { b, span: { start, end }, template: false };
   }
   if (ts.isTemplateExpression(e)) {
+    // An unterminated template (no closing backtick) is not taken apart.
+    if (e.templateSpans[e.templateSpans.length - 1]?.literal.isUnterminated) return undefined;
     // Literal parts are copied; each ${expr} becomes a same-length shell expansion.
     const raw = text.slice(start + 1, end - 1);
     const masked = raw.replace(/\$\{[^}]*\}/g, (m) => '$' + '_'.repeat(m.length - 1));
@@ -152,7 +162,7 @@ function call(ts: TsApi, n: import('ts-morph').ts.CallExpression, text: string, 
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (!(ts.isStringLiteral(w) || ts.isNoSubstitutionTemplateLiteral(w))) return;
-    const raw = text.slice(w.getStart(SF) + 1, w.getEnd() - 1);
+    const raw = text.slice(w.getStart(SF) + 1, contentEnd(w, w.getEnd()));
     if (raw !== w.text || /[\s'"\\$`;&|<>()]/.test(w.text)) return;
     if (i > 0) b.emit(' ');
     b.copy(w.getStart(SF) + 1, raw.length);
