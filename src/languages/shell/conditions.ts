@@ -347,8 +347,8 @@ function evalTestExpr(node: Node, env: CondEnv): Cond {
 }
 
 /**
- * The command of a word that is one command substitution, `"$(command -v lsb_release 2>/dev/null)"`: redirections
- * of its output or errors leave what it prints to standard output, or whether it prints anything, as it is.
+ * The command of a word that is one command substitution, `"$(command -v lsb_release 2>/dev/null)"`, looked through a
+ * redirection of standard error, which leaves what the command prints, and whether it prints anything, as it is.
  */
 function substitutedCommand(word: Node): Node | undefined {
   const sub = commandSubstitution(word);
@@ -361,7 +361,6 @@ function substitutedCommand(word: Node): Node | undefined {
   }
   return inner;
 }
-
 
 /**
  * The name of a function that only asks whether its argument is a command, as installers define them:

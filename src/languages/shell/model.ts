@@ -486,11 +486,12 @@ class Analyzer {
   }
 
   /**
-   * A variable assigned a distro value (`lsb_dist="$(. /etc/os-release && echo "$ID")"`, `os=$ID`,
+   * A variable assigned a distro value (`lsb_dist="$(. /etc/os-release && echo "$ID")"`, `flavor=$ID`,
    * `lsb_dist=$(get_distribution)`) is compared as that value from then on. It stays one through an empty
    * initial value, transforms of itself (`lsb_dist="$(echo "$lsb_dist" | tr '[:upper:]' '[:lower:]')"`) and
    * assignments that no RPM-family system runs (`[ -r /etc/debian_version ] && lsb_dist=debian`); any other value
-   * (a mapping such as `os=rhel`) makes it unknown again.
+   * (a mapping such as `flavor=rhel`) makes it unknown again. Names such as $DISTRO or $OS are distro values by
+   * name alone (conditions.GENERIC_VARS).
    */
   private trackDistroVar(name: string, value: Node | null, gates: Gate[]): void {
     const kind = value ? varKind(value, this.env) : undefined;
