@@ -3,11 +3,11 @@ import type { FileFacts, ShellCommand } from './facts.js';
 import type { Rule, RuleContext, RuleVisitors, ReportInput } from './rule.js';
 import type { Finding } from './types.js';
 import type { TargetProfile } from '../knowledge/target.js';
-import { reachOf } from '../languages/shell/model.js';
+import { reachOf, RPM_WORLDS } from '../languages/shell/model.js';
 import { F, T } from '../languages/shell/conditions.js';
 import { WORLDS } from '../languages/shell/worlds.js';
 import { posix } from 'node:path';
-import { ansibleOf, roleDirOf } from '../languages/ansible/facts.js';
+import { ansibleOf, OS_FACT, roleDirOf } from '../languages/ansible/facts.js';
 import { otherDistroFactName } from '../languages/ansible/when.js';
 
 /**
@@ -24,9 +24,6 @@ export function gatedAway(cmd: ShellCommand, targetWorld: string, fileHasRpmBran
 export function hasRpmBranch(facts: FileFacts): boolean {
   return facts.detections.some((d) => d.branches.some((b) => !b.trivial && RPM_WORLDS.some((i) => b.reach[i] === T && reachOf(d.gates)[i] !== F)));
 }
-
-/** Indexes of the RPM-family model systems in WORLDS. */
-const RPM_WORLDS = WORLDS.map((w, i) => (w.family === 'rpm' ? i : -1)).filter((i) => i >= 0);
 
 /** Where a rule's docs live, relative to the package root: its rule.md, or the README section for suppression/* ids. */
 export function docsUrl(ruleId: string): string {
@@ -94,8 +91,7 @@ export function runRules(facts: FileFacts, opts: EngineOptions): Finding[] {
     // A tasks file included only on other distributions, by a file that handles the RPM family too
     // (`include_tasks: setup-Debian.yml` when os_family == 'Debian', beside setup-RedHat.yml), is gated away as a
     // whole, as a task gated in its own file is: rules that leave gated code alone leave that file alone.
-    for (const f of gatedAwayIncludes(facts, world, rpmBranch)) opts.declared?.add(includedGatedAwayKey(f));
-    for (const k of keyedIncludes(facts)) opts.declared?.add(k);
+    for (const k of includeKeys(facts, world, rpmBranch)) opts.declared?.add(k);
     const own = [includedGatedAwayKey(facts.file), ...keyedNamesOf(facts.file)];
     const seeGated = new Set(visitors.filter((x) => x.rule.meta.seesGatedCode).map((x) => x.rule.meta.id));
     for (const f of findings) {
@@ -113,28 +109,43 @@ const includedGatedAwayKey = (file: string) => `ansible/included-only-on-other-d
 const keyedIncludeKey = (pattern: string) => `ansible/keyed-include:${pattern}`;
 
 /** A path whose only template is the OS fact, as a whole (`setup-{{ ansible_os_family }}.yml`, `| lower` allowed). */
-const KEYED_NAME = /^([^{}]*)\{\{-?\s*(?:ansible_os_family|ansible_distribution|ansible_facts\s*(?:\[\s*['"](?:os_family|distribution)['"]\s*\]|\.(?:os_family|distribution)))\s*(?:\|\s*lower\s*)?-?\}\}([^{}]*)$/;
+const KEYED_NAME = new RegExp(String.raw`^([^{}]*)\{\{-?\s*(?:${OS_FACT})\s*(?:\|\s*lower\s*)?-?\}\}([^{}]*)$`);
+
+const INCLUDES = new Set(['ansible.builtin.include_tasks', 'ansible.builtin.import_tasks', 'ansible.builtin.include']);
 
 /**
- * Includes keyed on the OS fact (`include_tasks: setup-{{ ansible_os_family }}.yml`), as file-name patterns: the
- * file such an include reads on Debian (`setup-Debian.yml`) runs only there, as a statically named include gated
- * to Debian does. Resolved as gatedAwayIncludes resolves names. Unlike a gated static include, no RPM branch is
- * asked for: the RPM file of the pattern is what the include reads on the RPM family, and ansible/os-family-gate
- * reports the include itself when none fits Azure Linux 4.0.
+ * What this Ansible file's includes say about the files they read, as keys for the rest of the scan (resolved from
+ * the including file's folder and, in a role, from the role's tasks/ folder, as Ansible looks there):
+ * - a tasks file included only on systems outside the RPM family (Debian, Ubuntu, Alpine, Suse), by a file that has
+ *   a branch for the RPM family (`include_tasks: setup-Debian.yml` when os_family == 'Debian', beside
+ *   setup-RedHat.yml). setup-RedHat.yml, included where os_family == 'RedHat', stays analysed, as the RPM path that
+ *   Azure Linux 4.0 will take once its gate is fixed (ansible/os-family-gate reports the gate). Other names built
+ *   from variables are not followed.
+ * - an include keyed on the OS fact (`include_tasks: setup-{{ ansible_os_family }}.yml`), as a file-name pattern:
+ *   the file it reads on Debian (`setup-Debian.yml`) runs only there (keyedNamesOf). No RPM branch is asked for:
+ *   the pattern's RPM file is what the include reads on the RPM family, and ansible/os-family-gate reports the
+ *   include itself when none fits Azure Linux 4.0.
  */
-function keyedIncludes(facts: FileFacts): string[] {
+function includeKeys(facts: FileFacts, world: string, rpmBranch: boolean): string[] {
   const a = ansibleOf(facts);
   if (!a) return [];
-  const out: string[] = [];
-  const dir = posix.dirname(facts.file);
+  const ti = WORLDS.findIndex((w) => w.name === world);
   const role = roleDirOf(facts.file);
+  const bases = [...new Set([posix.dirname(facts.file), ...(role !== undefined ? [posix.join(role, 'tasks')] : [])])];
+  const out: string[] = [];
   for (const t of a.tasks) {
     if (!INCLUDES.has(t.module)) continue;
-    const m = KEYED_NAME.exec((t.freeForm ?? t.args.get('file'))?.value?.trim() ?? '');
-    if (!m || m[1]!.startsWith('/')) continue;
-    for (const base of new Set([dir, ...(role !== undefined ? [posix.join(role, 'tasks')] : [])])) {
-      out.push(keyedIncludeKey(posix.join(base, `${m[1]}\0${m[2]}`).replace('\0', '{}')));
+    const target = (t.freeForm ?? t.args.get('file'))?.value?.trim();
+    if (!target || target.startsWith('/')) continue;
+    const keyed = KEYED_NAME.exec(target);
+    if (keyed) {
+      for (const b of bases) out.push(keyedIncludeKey(posix.join(b, `${keyed[1]}\0${keyed[2]}`).replace('\0', '{}')));
+      continue;
     }
+    if (!rpmBranch || t.gates.length === 0 || target.includes('{{')) continue;
+    const reach = reachOf(t.gates);
+    if (reach[ti] !== F || RPM_WORLDS.some((i) => reach[i] !== F)) continue;
+    for (const b of bases) out.push(includedGatedAwayKey(posix.join(b, target)));
   }
   return out;
 }
@@ -150,35 +161,6 @@ function keyedNamesOf(file: string): string[] {
   }
   return out;
 }
-
-const INCLUDES = new Set(['ansible.builtin.include_tasks', 'ansible.builtin.import_tasks', 'ansible.builtin.include']);
-
-/**
- * Tasks files (paths relative to the scan root) this Ansible file includes only on systems outside the RPM family
- * (Debian, Ubuntu, Alpine, Suse), in a file that has a branch for the RPM family: resolved from the including
- * file's folder and, in a role, from the role's tasks/ folder, as Ansible looks there. Names built from variables
- * are not followed.
- */
-function gatedAwayIncludes(facts: FileFacts, world: string, rpmBranch: boolean): string[] {
-  const a = ansibleOf(facts);
-  if (!a || !rpmBranch) return [];
-  const ti = WORLDS.findIndex((w) => w.name === world);
-  const out: string[] = [];
-  const dir = posix.dirname(facts.file);
-  const role = roleDirOf(facts.file);
-  for (const t of a.tasks) {
-    if (!INCLUDES.has(t.module) || t.gates.length === 0) continue;
-    // Included nowhere in the RPM family: setup-RedHat.yml, included where os_family == 'RedHat', stays analysed, as
-    // the RPM path that Azure Linux 4.0 will take once its gate is fixed (ansible/os-family-gate reports the gate).
-    const reach = reachOf(t.gates);
-    if (reach[ti] !== F || RPM_WORLDS.some((i) => reach[i] !== F)) continue;
-    const target = (t.freeForm ?? t.args.get('file'))?.value?.trim();
-    if (!target || target.includes('{{') || target.startsWith('/')) continue;
-    for (const base of new Set([dir, ...(role !== undefined ? [posix.join(role, 'tasks')] : [])])) out.push(posix.join(base, target));
-  }
-  return out;
-}
-
 
 /** The rules that apply to a file kind, per rule list: a scan passes the same list, never changed, for every file. */
 const byKind = new WeakMap<readonly Rule[], Map<FileFacts['kind'], Rule[]>>();

@@ -1,6 +1,6 @@
 import type { Fix } from '../../../src/core/types.js';
 import { defineRule } from '../../../src/core/rule.js';
-import { ansibleOf, roleDirOf, type YValue } from '../../../src/languages/ansible/facts.js';
+import { ansibleOf, OS_FACT, roleDirOf, type YValue } from '../../../src/languages/ansible/facts.js';
 import { shortModule } from '../../../src/languages/ansible/index.js';
 import { evalWhen } from '../../../src/languages/ansible/when.js';
 import { worldIndex } from '../../../src/languages/shell/model.js';
@@ -10,7 +10,7 @@ import { code } from '../../../src/rules/support/commands.js';
 const AZL = worldIndex('azurelinux-4.0');
 const CENTOS = worldIndex('centos');
 const FEDORA = worldIndex('fedora');
-const KEYED = /\{\{[^}]*\b(ansible_os_family|ansible_distribution|ansible_facts\s*(\[\s*['"](os_family|distribution)['"]\s*\]|\.(os_family|distribution)))\b[^}]*\}\}/;
+const KEYED = new RegExp(String.raw`\{\{[^}]*\b(${OS_FACT})\b[^}]*\}\}`);
 
 /**
  * `when: ansible_os_family == 'RedHat'` -> `when: (ansible_os_family == 'RedHat') or ansible_pkg_mgr in ['dnf', 'dnf5']`:

@@ -60,3 +60,9 @@ export function roleDirOf(file: string): string | undefined {
   if (m) return m[1];
   return /^(tasks|handlers|vars|defaults|meta)\//.test(file) ? '' : undefined;
 }
+
+/**
+ * The OS fact in a Jinja expression, as RegExp source (no capture groups): ansible_os_family, ansible_distribution,
+ * or the same under ansible_facts (`ansible_facts['os_family']`, `ansible_facts.distribution`).
+ */
+export const OS_FACT = String.raw`ansible_os_family|ansible_distribution|ansible_facts\s*(?:\[\s*['"](?:os_family|distribution)['"]\s*\]|\.(?:os_family|distribution))`;
