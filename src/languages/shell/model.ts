@@ -278,6 +278,11 @@ class Analyzer {
     return false;
   }
 
+  /** A branch of a distro check that runs `body`, as the rules judge it: trivial, overriding a default, exiting. */
+  private branch(reach: Vec, body: Node[], span: Span): DetectionBranch {
+    return { reach, trivial: this.isTrivial(body), ...(this.overridesDefault(body) ? { overridesDefault: true } : {}), ...(this.exitsFailing(body) ? { exits: true } : {}), span };
+  }
+
   /** The last statement is `exit` with a status other than 0 (or none, after an error message). */
   private exitsFailing(stmts: Node[]): boolean {
     const kids = stmts.filter((c) => c.type !== 'comment');
@@ -457,8 +462,7 @@ class Analyzer {
   /** `export X=1` / `X=1` at statement level become assignment facts on a pseudo-command. */
   private assignmentsOf(node: Node, unit: ShellUnit, context: string): Assignment[] {
     const out: Assignment[] = [];
-    const nodes = node.type === 'variable_assignment' ? [node] : node.namedChildren.filter((c) => c.type === 'variable_assignment');
-    for (const a of nodes) {
+    for (const a of assignmentNodes(node)) {
       const name = a.childForFieldName('name')?.text;
       const valueNode = a.childForFieldName('value');
       if (!name) continue;
@@ -478,8 +482,7 @@ class Analyzer {
     const list = this.assignmentsOf(node, unit, `shell-${ctx}`);
     this.statementAssignments.push(...list);
     for (const a of list) this.assignedNames.add(a.name);
-    const nodes = node.type === 'variable_assignment' ? [node] : node.namedChildren.filter((c) => c.type === 'variable_assignment');
-    for (const a of nodes) {
+    for (const a of assignmentNodes(node)) {
       const name = a.childForFieldName('name')?.text;
       if (name) this.trackDistroVar(name, a.childForFieldName('value'), gates);
     }
@@ -533,14 +536,9 @@ class Analyzer {
     }
     let id = 0;
     if (distro) {
-      const bs: DetectionBranch[] = branches.map((b, i) => ({
-        reach: reaches[i]!,
-        trivial: this.isTrivial(b.body),
-        ...(this.overridesDefault(b.body) ? { overridesDefault: true } : {}),
-        ...(this.exitsFailing(b.body) ? { exits: true } : {}),
-        span: this.hostSpan(b.cond[0] ?? node, unit).span,
-      }));
-      bs.push({ reach: none, trivial: !elseBody || this.isTrivial(elseBody), ...(elseBody && this.exitsFailing(elseBody) ? { exits: true } : {}), span: this.hostSpan(node, unit).span });
+      const bs = branches.map((b, i) => this.branch(reaches[i]!, b.body, this.hostSpan(b.cond[0] ?? node, unit).span));
+      const span = this.hostSpan(node, unit).span;
+      bs.push(elseBody ? this.branch(none, elseBody, span) : { reach: none, trivial: true, span });
       const firstCond = branches[0]?.cond[0] ?? node;
       id = this.detection('if', firstCond, unit, gates, bs);
     }
@@ -578,7 +576,7 @@ class Analyzer {
       none = and(none, not(mv));
       reaches.push(reach);
       const body = this.caseBody(it);
-      branches.push({ reach, trivial: this.isTrivial(body), ...(this.overridesDefault(body) ? { overridesDefault: true } : {}), ...(this.exitsFailing(body) ? { exits: true } : {}), span: this.hostSpan(it, unit).span });
+      branches.push(this.branch(reach, body, this.hostSpan(it, unit).span));
     }
     branches.push({ reach: none, trivial: true, span: this.hostSpan(node, unit).span });
     const id = this.detection('case', value!, unit, gates, branches);
@@ -604,7 +602,7 @@ class Analyzer {
       return this.visit(right, unit, gates);
     }
     const id = this.detection('and-or', left, unit, gates, [
-      { reach, trivial: this.isTrivial([right]), ...(this.overridesDefault([right]) ? { overridesDefault: true } : {}), span: this.hostSpan(right, unit).span },
+      this.branch(reach, [right], this.hostSpan(right, unit).span),
       { reach: not(reach), trivial: true, span: this.hostSpan(left, unit).span },
     ]);
     this.visit(right, unit, [...gates, { construct: id, reach }]);
@@ -849,8 +847,13 @@ function skipOptions(words: Word[], withValue: Set<string>, assignments: Assignm
 }
 
 /** Where a command can run: per world, from its gates. */
+/** The `X=value` nodes of an assignment statement, a declaration (`export`, `local`) or a command's prefix. */
+function assignmentNodes(node: Node): Node[] {
+  return node.type === 'variable_assignment' ? [node] : node.namedChildren.filter((c) => c.type === 'variable_assignment');
+}
+
 /** Indexes of the RPM-family model systems in WORLDS. */
-const RPM_WORLDS = WORLDS.map((w, i) => (w.family === 'rpm' ? i : -1)).filter((i) => i >= 0);
+export const RPM_WORLDS = WORLDS.map((w, i) => (w.family === 'rpm' ? i : -1)).filter((i) => i >= 0);
 
 export function reachOf(gates: Gate[]): Vec {
   let v = allOf(T);
