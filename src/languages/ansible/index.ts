@@ -10,7 +10,7 @@ import { F, not, T } from '../shell/conditions.js';
 import { maskJinja, SourceBuilder } from '../systemd/embed.js';
 import { parseUnit, unitKindOfPath, type UnitFile } from '../systemd/parse.js';
 import { execSources, unitNotes, unitsInShell } from '../systemd/index.js';
-import { parseYaml, scalarSource, toYValue } from './yaml.js';
+import { parseYamlValues, scalarSource } from './yaml.js';
 import { evalWhen } from './when.js';
 import type { AnsibleFacts, AnsibleTask, YValue } from './facts.js';
 
@@ -101,7 +101,7 @@ export interface AnsibleFileFacts extends FileFacts {
 export async function analyzeAnsibleFile(file: string, text: string): Promise<AnsibleFileFacts> {
   const source = new SourceText(text);
   const notes: FileNote[] = [];
-  const parsed = parseYaml(text);
+  const parsed = parseYamlValues(text);
   for (const p of parsed.problems) notes.push({ file, kind: 'parse', message: p.message, ...source.position(p.offset) });
   const tasks: AnsibleTask[] = [];
   const vars = new Map<string, YValue>();
@@ -191,8 +191,7 @@ export async function analyzeAnsibleFile(file: string, text: string): Promise<An
     }
   };
 
-  for (const doc of parsed.docs) {
-    const root = toYValue(doc.contents, text);
+  for (const root of parsed.roots) {
     if (root.items) {
       const isPlaybook = root.items.some((i) => i.entries && (i.entries.has('hosts') || i.entries.has('import_playbook') || i.entries.has('ansible.builtin.import_playbook')));
       if (isPlaybook) {

@@ -4,6 +4,7 @@ import type { EmbeddedSource } from '../../core/sourcemap.js';
 import { SourceBuilder } from '../systemd/embed.js';
 import { capProblems } from '../../core/notes.js';
 import type { YValue } from './facts.js';
+import { quickYValues } from './yaml-quick.js';
 
 export interface YamlProblem {
   offset: number;
@@ -16,6 +17,23 @@ export interface ParsedYaml {
 }
 
 const MAX_DEPTH = 64;
+
+export interface YamlValues {
+  /** One value per document (a document without a node: a value-less YValue at offset 0). */
+  roots: YValue[];
+  problems: YamlProblem[];
+}
+
+/**
+ * The documents of a YAML text as YValue trees: by the fast path for the usual block-style YAML (yaml-quick.ts),
+ * else by the `yaml` library (parseYaml, toYValue), with the same trees either way.
+ */
+export function parseYamlValues(text: string): YamlValues {
+  const quick = quickYValues(text);
+  if (quick) return { roots: quick, problems: [] };
+  const parsed = parseYaml(text);
+  return { roots: parsed.docs.map((d) => toYValue(d.contents, text)), problems: parsed.problems };
+}
 
 /**
  * Parse YAML as Ansible and cloud-init read it (YAML 1.1), keeping source tokens for positions. The text is never

@@ -5,7 +5,7 @@ import type { FileNote } from '../../core/types.js';
 import { packageName, packageRefsFromCommands } from '../../core/packages.js';
 import { analyzeShell } from '../shell/model.js';
 import { shellParser } from '../shell/parser.js';
-import { parseYaml, scalarSource, toYValue } from '../ansible/yaml.js';
+import { parseYamlValues, scalarSource } from '../ansible/yaml.js';
 import type { YValue } from '../ansible/facts.js';
 import { compose, isJinjaTemplateName, maskJinja, SourceBuilder } from '../systemd/embed.js';
 import { parseUnit, unitKindOfPath, type UnitFile } from '../systemd/parse.js';
@@ -62,10 +62,9 @@ export async function analyzeCloudConfigIn(file: string, source: SourceText, src
   const y = src.text;
   const host = (s: Span) => src.toHost(s);
   const notes: FileNote[] = [];
-  const parsed = parseYaml(y);
+  const parsed = parseYamlValues(y);
   for (const p of parsed.problems) notes.push({ file, kind: 'parse', message: p.message, ...source.position(host({ start: p.offset, end: p.offset }).span.start) });
-  const doc = parsed.docs[0];
-  const root = doc ? toYValue(doc.contents, y) : undefined;
+  const root = parsed.roots[0];
   const keys = root?.entries ?? new Map<string, YValue>();
   const mapValue = (v: YValue): YValue => {
     const h = host(v.span);

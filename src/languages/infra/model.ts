@@ -6,7 +6,7 @@ import { packageRefsFromCommands } from '../../core/packages.js';
 import { analyzeShell, type ShellAnalysis } from '../shell/model.js';
 import { shellParser } from '../shell/parser.js';
 import type { UnitFile } from '../systemd/parse.js';
-import { parseYaml, toYValue } from '../ansible/yaml.js';
+import { parseYamlValues } from '../ansible/yaml.js';
 import type { YValue } from '../ansible/facts.js';
 
 /** A setting of a VM, AKS pool or CI job as written: literal value (undefined for expressions) and spans. */
@@ -92,9 +92,9 @@ export function emptyCollected(text?: string): Collected {
  * YValue; its parse problems become notes at their lines.
  */
 export function parseHostDocument(file: string, text: string, c: Collected): YValue | undefined {
-  const parsed = parseYaml(text);
+  const parsed = parseYamlValues(text);
   for (const p of parsed.problems) c.notes.push({ file, kind: 'parse', message: p.message, ...(c.source?.position(p.offset) ?? {}) });
-  return parsed.docs[0] ? toYValue(parsed.docs[0].contents, text) : undefined;
+  return parsed.roots[0];
 }
 
 /**
