@@ -70,6 +70,7 @@ describe('YAML fast path', () => {
     ['a sequence at its key\'s column', 'a:\n- x\n- y\nb: 2'],
     ['quoted keys and values with escapes', '"k": "a\\"b\\\\c\\n"\n\'j\': \'it\'\'s\'  # c\n'],
     ['empty flow sequences', 'a: [ ]\nb: []'],
+    ['flow sequences of words starting with a dash (cloud-init runcmd)', 'runcmd:\n  - [ systemctl, enable, --now, nginx ]\n  - [a, -b, ?c]\n'],
     ['documents', '# lead\n---\nmy key: v w  \n---\n---\n- a\n'],
     ['an empty text and a comment-only text', ''],
     ['a comment-only text', '# only\n'],
@@ -122,7 +123,7 @@ describe('YAML fast path', () => {
     fc.constantFrom('~', 'null', '', 'yes', '0755', 'a b', 'x#y', 'u:v', '- z', 'a: b', '[a]', '{}', '&a', '*a', '!t'),
     word.map((w) => `'${w}''s'`),
     word.map((w) => `"${w}\\n\\"x"`),
-    fc.array(fc.oneof(word, word.map((w) => `"${w}"`)), { maxLength: 3 }).map((ws) => `[${ws.join(', ')}]`),
+    fc.array(fc.oneof(word, word.map((w) => `"${w}"`), fc.constantFrom('--now', '-x', '?q', '- y', '-', ':z', 'a:b')), { maxLength: 3 }).map((ws) => `[${ws.join(', ')}]`),
   );
   const comment = fc.constantFrom('', '', '', '  # c', ' #c');
   type Tree = { kind: 'map' | 'seq'; items: { key: string; value: Tree | string; comment: string; before: string[] }[] } | string;

@@ -403,7 +403,7 @@ class QuickYaml {
           let e = k;
           while (e > s && t.charCodeAt(e - 1) === SPACE) e--;
           const raw = t.slice(s, e);
-          if (raw === '' || !plainStart(t, s, e) || /^[-?]/.test(raw)) giveUp();
+          if (raw === '' || !plainStart(t, s, e)) giveUp();
           items.push({ value: NULL.test(raw) ? '' : raw, span: { start: s, end: e }, exact: true });
         }
         skip();
