@@ -65,11 +65,13 @@ describe('YAML fast path', () => {
     ['a task list with comments, a block scalar and a flow sequence', "---\n- name: x  # c\n  apt:\n    name: [a, 'b', \"c\"]\n  when: y\n\n# trailing\n- shell: |\n    echo hi\n\n  args:\n    k:\n- k:\n  - a\n  - b\n"],
     ['block scalars: clip, strip, keep, folded, at the end of the text', '- shell: |\n    echo\n\n- x: |+\n    echo\n\n- y: >-\n    echo\n    b\n\n    c\n- z: |\n    a'],
     ['folded at the end without a line break', 'k: >\n  a\n  b'],
+    ['folded with more indented lines', 'k: >-\n  a\n   b\n  c\n\n   d\n\n\n  e\n  f\nz: >\n  x\n\n    y\n'],
     ['a literal with leading and inner empty lines and more-indented lines', 'k: |\n\n  a\n   b\n\n  c\n\n\nz: 1'],
     ['empty values, with and without comments', 'k:   # c\nj: 1\nl:  \nm:\n- n:\n  # x\n- -\n  - q:\n'],
     ['a sequence at its key\'s column', 'a:\n- x\n- y\nb: 2'],
     ['quoted keys and values with escapes', '"k": "a\\"b\\\\c\\n"\n\'j\': \'it\'\'s\'  # c\n'],
     ['empty flow sequences', 'a: [ ]\nb: []'],
+    ['flow mappings of scalars', 'a: {}\nb: { }\nc: {x: 1, \'y\': "z", x: 2}  # c\nd:\n  - {name: nginx, state: started}\n'],
     ['flow sequences of words starting with a dash (cloud-init runcmd)', 'runcmd:\n  - [ systemctl, enable, --now, nginx ]\n  - [a, -b, ?c]\n'],
     ['documents', '# lead\n---\nmy key: v w  \n---\n---\n- a\n'],
     ['an empty text and a comment-only text', ''],
@@ -80,6 +82,7 @@ describe('YAML fast path', () => {
     ['plain scalars with # and flow characters inside', 'z: a#b # c\nk: b]\nu: http://x:80/y\n'],
     ['a duplicate key keeps the first value', 'a: 1\nb: 2\na: 3\n'],
     ['an indented top-level mapping', '  a: 1\n  b:\n    - c\n'],
+    ['multi-line plain scalars', '- name: a long\n    task name\n  when: x and\n\n        y\n\n  z: ~\n- b\n  c\n'],
   ])('agrees with the library and answers: %s', (_, text) => {
     expect(agrees(text)).toBe(true);
   });
@@ -87,8 +90,11 @@ describe('YAML fast path', () => {
   it.each([
     ['an anchor and an alias', 'a: &x 1\nb: *x\n'],
     ['a tag', 'a: !!binary |\n  SGVsbG8=\n'],
-    ['a flow mapping', 'a: {b: 1}\n'],
-    ['a multi-line plain scalar', 'a: b\n  c\n'],
+    ['a nested flow collection', 'a: {b: [1]}\n'],
+    ['a flow collection over two lines', 'a: {b: 1,\n  c: 2}\n'],
+    ['a flow mapping with a merge key', 'a: {<<: b}\n'],
+    ['a multi-line plain scalar with a comment after it', 'a: b  # c\n  d\n'],
+    ['a continuation line that starts with an indicator', 'a: b\n  - c\n'],
     ['a multi-line quoted scalar', 'a: "b\n  c"\n'],
     ['a tab', 'a:\n\tb: 1\n'],
     ['carriage returns', 'a: 1\r\nb: 2\r\n'],
@@ -124,6 +130,9 @@ describe('YAML fast path', () => {
     word.map((w) => `'${w}''s'`),
     word.map((w) => `"${w}\\n\\"x"`),
     fc.array(fc.oneof(word, word.map((w) => `"${w}"`), fc.constantFrom('--now', '-x', '?q', '- y', '-', ':z', 'a:b')), { maxLength: 3 }).map((ws) => `[${ws.join(', ')}]`),
+    fc.array(fc.tuple(fc.oneof(word, word.map((w) => `'${w}'`), fc.constantFrom('<<', 'a b')), fc.oneof(word, word.map((w) => `"${w}"`), fc.constantFrom('', '[x]', '~'))), { maxLength: 3 }).map((es) => `{${es.map(([k, v]) => `${k}: ${v}`).join(', ')}}`),
+    word.map((w) => `${w}\x01${w} x\x01\x01${w}`),
+    word.map((w) => `${w}\x01- ${w}`),
   );
   const comment = fc.constantFrom('', '', '', '  # c', ' #c');
   type Tree = { kind: 'map' | 'seq'; items: { key: string; value: Tree | string; comment: string; before: string[] }[] } | string;
@@ -143,7 +152,7 @@ describe('YAML fast path', () => {
   function render(t: Tree, indent: number, lines: string[], lead: string): void {
     const pad = ' '.repeat(indent);
     if (typeof t === 'string') {
-      lines.push(`${lead}${t}`);
+      lines.push(`${lead}${t.replaceAll('\x01', `\n${pad}   `)}`);
       return;
     }
     t.items.forEach((item, n) => {
@@ -155,7 +164,7 @@ describe('YAML fast path', () => {
         const [, header, body] = v.split('\0');
         lines.push(`${prefix} ${header}${item.comment}`);
         for (const l of body!.split('\n')) lines.push(l ? `${pad}  ${l}` : '');
-      } else if (typeof v === 'string') lines.push(`${prefix} ${v}${item.comment}`.replace(/ $/, ''));
+      } else if (typeof v === 'string') lines.push(`${prefix} ${v.replaceAll('\x01', `\n${pad}   `)}${item.comment}`.replace(/ $/, ''));
       else if (t.kind === 'seq' && n % 2 === 0) render(v, indent + 2, lines, `${prefix} `);
       else {
         lines.push(`${prefix}${item.comment}`);

@@ -2,14 +2,14 @@ import type { YValue } from './facts.js';
 
 /**
  * A fast path for the YAML that Ansible roles, cloud-init and CI files are mostly made of: block mappings and
- * sequences, single-line plain and quoted scalars, single-line flow sequences and literal or folded block scalars.
- * It builds the same YValue trees, with the same spans, as composing the text with the `yaml` library and converting
+ * sequences, single-line plain and quoted scalars, single-line flow sequences and mappings of scalars, and literal or
+ * folded block scalars. It builds the same YValue trees, with the same spans, as composing the text with the `yaml` library and converting
  * it with toYValue, in a tenth of the time (the library's lexer, parser and composer were about half of the
  * analysis of an Ansible tasks file).
  *
  * It gives up, returning undefined, on anything outside that shape or not plainly valid: anchors, aliases, tags,
- * flow mappings, multi-line plain or quoted scalars, explicit indentation indicators, tabs, carriage returns,
- * directives, and every construct the library would report an error for. The caller then parses with the library,
+ * nested or multi-line flow collections, multi-line quoted scalars, explicit indentation indicators, tabs,
+ * carriage returns, directives, and every construct the library would report an error for. The caller then parses with the library,
  * which stays the reference: test/languages/yaml-quick.test.ts checks that both give the same trees on every YAML
  * file of the project and on generated and mutated documents.
  */
@@ -42,6 +42,8 @@ interface Node {
 const MAX_DEPTH = 48;
 const MAX_KEY = 1000;
 const NULL = /^(?:~|null|Null|NULL)$/;
+/** Characters a continuation line of a plain scalar may not start with here (YAML allows some; the library decides). */
+const INDICATOR = /[-?:,[\]{}#&*!|>'"%@`]/;
 const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', '"': '"', '\\': '\\', '/': '/', ' ': ' ', r: '\r', '0': '\0' };
 const SPACE = 32;
 const HASH = 35;
@@ -325,20 +327,55 @@ class QuickYaml {
       if (!s) giveUp();
       this.restOfLineEmpty(s.end, le);
       node = { y: { value: s.value, span: { start: q, end: s.end }, exact: true }, end: this.lineEnd(i) };
-    } else if (c === 91 /* [ */) node = this.flowSequence(i, q);
-    else {
-      if (!plainStart(t, q, le)) giveUp();
-      let e = commentAt(t, q, le);
-      while (e > q && t.charCodeAt(e - 1) === SPACE) e--;
-      const raw = t.slice(q, e);
-      // `a: b: c` is a nested mapping on one line (an error); `key: value:` too.
-      if (raw.includes(': ') || raw.endsWith(':')) giveUp();
-      node = { y: { value: NULL.test(raw) ? '' : raw, span: { start: q, end: e }, exact: true }, end: this.lineEnd(i) };
-    }
-    // A more indented line after a one-line scalar continues it (a multi-line plain scalar) or is an error.
+    } else if (c === 91 /* [ */ || c === 123 /* { */) node = this.flowCollection(i, q);
+    else return this.plain(i, q, parent);
+    // A more indented line after a one-line quoted scalar or flow collection is an error.
     const j = this.nextNonBlank(i + 1);
     if (j < this.starts.length && this.indent(j) > parent) giveUp();
     return node;
+  }
+
+  /**
+   * A plain scalar from `q` on line `i`, with the lines indented more than `parent` that continue it: lines are
+   * folded into one space, and each empty line between them is a line break (`when: a and\n      b` is "a and b").
+   */
+  private plain(i: number, q: number, parent: number): Node {
+    const t = this.text;
+    let value = '';
+    let end = q;
+    let last = i;
+    let breaks = 0;
+    for (let j = i; ; ) {
+      const s = j === i ? q : this.starts[j]! + this.indent(j);
+      const le = this.ends[j]!;
+      // A continuation line that starts with an indicator, or a comment line, is left to the library.
+      if (j === i ? !plainStart(t, s, le) : !plainStart(t, s, le) || INDICATOR.test(t[s]!)) giveUp();
+      let e = commentAt(t, s, le);
+      // A comment ends the scalar: a line after it that would continue it is left to the library.
+      if (e < le && j !== i) giveUp();
+      while (e > s && t.charCodeAt(e - 1) === SPACE) e--;
+      const raw = t.slice(s, e);
+      // `a: b: c` is a nested mapping on one line (an error); `key: value:` too.
+      if (raw.includes(': ') || raw.endsWith(':')) giveUp();
+      value += j === i ? raw : breaks > 0 ? '\n'.repeat(breaks) + raw : ` ${raw}`;
+      end = e;
+      last = j;
+      if (e < le) break;
+      // The next line continues the scalar when it is indented more than the collection; empty lines between count.
+      let n = j + 1;
+      breaks = 0;
+      while (n < this.starts.length && this.isBlank(n)) {
+        n++;
+        breaks++;
+      }
+      if (n >= this.starts.length || this.indent(n) <= parent) break;
+      j = n;
+    }
+    if (last === i && NULL.test(value)) value = '';
+    // After a comment, a more indented line is an error.
+    const j = this.nextNonBlank(last + 1);
+    if (j < this.starts.length && this.indent(j) > parent) giveUp();
+    return { y: { value, span: { start: q, end }, exact: true }, end: this.lineEnd(last) };
   }
 
   /** Only blanks and a comment may follow a quoted scalar or a flow sequence on its line. */
@@ -378,45 +415,61 @@ class QuickYaml {
     return undefined;
   }
 
-  /** `[a, 'b', c]` on one line, of scalars only. */
-  private flowSequence(i: number, q: number): Node {
+  /** `[a, 'b', c]` or `{a: 1, "b": c}` on one line, of scalars only. */
+  private flowCollection(i: number, q: number): Node {
     const t = this.text;
     const le = this.ends[i]!;
+    const map = t[q] === '{';
+    const close = map ? '}' : ']';
     const items: YValue[] = [];
+    const entries = new Map<string, YValue>();
     let k = q + 1;
     const skip = () => {
       while (k < le && t.charCodeAt(k) === SPACE) k++;
     };
+    /** A quoted or plain scalar at k (plain ones end at a flow indicator, `#` or `:`). */
+    const scalar = (): YValue => {
+      skip();
+      const c = t[k];
+      if (c === '"' || c === "'") {
+        const s = this.quoted(k, le);
+        if (!s) giveUp();
+        const y = { value: s.value, span: { start: k, end: s.end }, exact: true };
+        k = s.end;
+        return y;
+      }
+      const s = k;
+      while (k < le && !',[]{}#:'.includes(t[k]!)) k++;
+      let e = k;
+      while (e > s && t.charCodeAt(e - 1) === SPACE) e--;
+      const raw = t.slice(s, e);
+      if (raw === '' || !plainStart(t, s, e)) giveUp();
+      return { value: NULL.test(raw) ? '' : raw, span: { start: s, end: e }, exact: true };
+    };
     skip();
-    if (t[k] !== ']') {
+    if (t[k] !== close) {
       for (;;) {
+        const y = scalar();
         skip();
-        const c = t[k];
-        if (c === '"' || c === "'") {
-          const s = this.quoted(k, le);
-          if (!s) giveUp();
-          items.push({ value: s.value, span: { start: k, end: s.end }, exact: true });
-          k = s.end;
-        } else {
-          const s = k;
-          while (k < le && !',[]{}#:'.includes(t[k]!)) k++;
-          let e = k;
-          while (e > s && t.charCodeAt(e - 1) === SPACE) e--;
-          const raw = t.slice(s, e);
-          if (raw === '' || !plainStart(t, s, e)) giveUp();
-          items.push({ value: NULL.test(raw) ? '' : raw, span: { start: s, end: e }, exact: true });
-        }
-        skip();
-        if (t[k] === ']') break;
+        if (map) {
+          // `key: value` only: no `key:value`, no key without a value, no merge key.
+          if (t[k] !== ':' || t[k + 1] !== ' ' || y.value === '<<') giveUp();
+          k++;
+          const v = scalar();
+          if (!entries.has(y.value!)) entries.set(y.value!, { ...v, keySpan: y.span });
+          skip();
+        } else items.push(y);
+        if (t[k] === close) break;
         if (t[k] !== ',') giveUp();
         k++;
         skip();
         // `[a, b,]`: a trailing comma.
-        if (t[k] === ']') giveUp();
+        if (t[k] === close) giveUp();
       }
     }
     this.restOfLineEmpty(k + 1, le);
-    return { y: { items, span: { start: q, end: k + 1 }, exact: true }, end: this.lineEnd(i) };
+    const span = { start: q, end: k + 1 };
+    return { y: map ? { entries, span, exact: true } : { items, span, exact: true }, end: this.lineEnd(i) };
   }
 
   /** A literal (`|`) or folded (`>`) block scalar whose header is at `q` on line `i`, inside a collection at `parent`. */
@@ -451,17 +504,21 @@ class QuickYaml {
     if (!folded) body = lines.join('\n');
     else {
       if (first !== i + 1) giveUp();
+      // Between two lines of text, a line break is a space, or gone when empty lines follow it (each one a line
+      // break); next to a more indented line, line breaks are kept.
       body = '';
       let empties = 0;
+      let prevMore = false;
       for (const [n, line] of lines.entries()) {
         if (line === '') {
           empties++;
           continue;
         }
-        if (line.charCodeAt(0) === SPACE) giveUp();
-        if (n > 0) body += empties === 0 ? ' ' : '\n'.repeat(empties);
+        const more = line.charCodeAt(0) === SPACE;
+        if (n > 0) body += !more && !prevMore ? (empties === 0 ? ' ' : '\n'.repeat(empties)) : '\n'.repeat(empties + 1);
         body += line;
         empties = 0;
+        prevMore = more;
       }
     }
     // Trailing blank lines: kept by `+`, and then part of the node.
