@@ -530,10 +530,10 @@ class QuickYaml {
       value = body;
       end = this.lineEnd(last);
     } else if (chomp === '+') {
-      // Each trailing blank line is a line break; one more when the last of them is the end of the text.
+      // Each trailing blank line is a line break (blank lines up to the end of the text are left to the library).
+      if (trailingEnd > last && this.ends[trailingEnd] === t.length) giveUp();
       value = body + '\n'.repeat(1 + trailingEnd - last);
       end = this.lineEnd(trailingEnd);
-      if (trailingEnd > last && this.ends[trailingEnd] === t.length) giveUp();
     } else {
       value = body + '\n';
       end = this.lineEnd(last);
