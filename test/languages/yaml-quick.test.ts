@@ -82,6 +82,8 @@ describe('YAML fast path', () => {
     ['plain scalars with # and flow characters inside', 'z: a#b # c\nk: b]\nu: http://x:80/y\n'],
     ['a duplicate key keeps the first value', 'a: 1\nb: 2\na: 3\n'],
     ['an indented top-level mapping', '  a: 1\n  b:\n    - c\n'],
+    ['comment lines indented under a plain scalar', 'a:\n  c: 1 # x\n\n    # e\n    # f\n\n  # g\n      # h\n  d: 2\n    # i\nz:\n  - b\n    c\n      # j\n'],
+    ['a command line continued by options (a workflow\'s run:)', 'run: npx eslint .\n  --config .eslintrc.js\n  --ext .js\nz: 1\n'],
     ['multi-line plain scalars', '- name: a long\n    task name\n  when: x and\n\n        y\n\n  z: ~\n- b\n  c\n'],
   ])('agrees with the library and answers: %s', (_, text) => {
     expect(agrees(text)).toBe(true);
@@ -133,6 +135,8 @@ describe('YAML fast path', () => {
     fc.array(fc.tuple(fc.oneof(word, word.map((w) => `'${w}'`), fc.constantFrom('<<', 'a b')), fc.oneof(word, word.map((w) => `"${w}"`), fc.constantFrom('', '[x]', '~'))), { maxLength: 3 }).map((es) => `{${es.map(([k, v]) => `${k}: ${v}`).join(', ')}}`),
     word.map((w) => `${w}\x01${w} x\x01\x01${w}`),
     word.map((w) => `${w}\x01- ${w}`),
+    word.map((w) => `${w} .\x01--${w}\x01-x\x01?q\x01:z`),
+    fc.tuple(word, fc.constantFrom('`', '[', ']', '{', '}', '&', '*', '!', '|', '>', '"', "'", '%', '@', ',', '-', '?', ':', '- ', '? ', ': ')).map(([w, c]) => `${w}\x01${c}${w}`),
   );
   const comment = fc.constantFrom('', '', '', '  # c', ' #c');
   type Tree = { kind: 'map' | 'seq'; items: { key: string; value: Tree | string; comment: string; before: string[] }[] } | string;

@@ -42,8 +42,6 @@ interface Node {
 const MAX_DEPTH = 48;
 const MAX_KEY = 1000;
 const NULL = /^(?:~|null|Null|NULL)$/;
-/** Characters a continuation line of a plain scalar may not start with here (YAML allows some; the library decides). */
-const INDICATOR = /[-?:,[\]{}#&*!|>'"%@`]/;
 const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', '"': '"', '\\': '\\', '/': '/', ' ': ' ', r: '\r', '0': '\0' };
 const SPACE = 32;
 const HASH = 35;
@@ -348,8 +346,9 @@ class QuickYaml {
     for (let j = i; ; ) {
       const s = j === i ? q : this.starts[j]! + this.indent(j);
       const le = this.ends[j]!;
-      // A continuation line that starts with an indicator, or a comment line, is left to the library.
-      if (j === i ? !plainStart(t, s, le) : !plainStart(t, s, le) || INDICATOR.test(t[s]!)) giveUp();
+      // The first line starts as a plain scalar must; a continuation line may start with any character but `#`
+      // (a comment line, which ends the scalar) and `- `, `? `, `: ` (YAML's block indicators, left to the library).
+      if (j === i ? !plainStart(t, s, le) : /^[-?:](?: |$)/.test(t.slice(s, s + 2))) giveUp();
       let e = commentAt(t, s, le);
       // A comment ends the scalar: a line after it that would continue it is left to the library.
       if (e < le && j !== i) giveUp();
@@ -368,14 +367,21 @@ class QuickYaml {
         n++;
         breaks++;
       }
-      if (n >= this.starts.length || this.indent(n) <= parent) break;
+      if (n >= this.starts.length || this.indent(n) <= parent || this.isBlankOrComment(n)) break;
       j = n;
     }
     if (last === i && NULL.test(value)) value = '';
-    // After a comment, a more indented line is an error.
-    const j = this.nextNonBlank(last + 1);
+    // Comment lines indented more than the collection right after the scalar are the scalar's (its end, which the
+    // collection's span reaches when it is the last value); a more indented line of content after them is an error.
+    let nodeEnd = this.lineEnd(last);
+    let j = last + 1;
+    for (; j < this.starts.length; j++) {
+      if (this.isBlank(j)) continue;
+      if (!this.isBlankOrComment(j) || this.indent(j) <= parent) break;
+      nodeEnd = this.lineEnd(j);
+    }
     if (j < this.starts.length && this.indent(j) > parent) giveUp();
-    return { y: { value, span: { start: q, end }, exact: true }, end: this.lineEnd(last) };
+    return { y: { value, span: { start: q, end }, exact: true }, end: nodeEnd };
   }
 
   /** Only blanks and a comment may follow a quoted scalar or a flow sequence on its line. */
