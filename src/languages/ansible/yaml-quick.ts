@@ -31,6 +31,26 @@ function giveUp(): never {
   throw GIVE_UP;
 }
 
+/**
+ * YValues of one shape (every field present), which keeps the code that builds and reads them monomorphic; `exact`
+ * is always true, as every span is the value's own host text.
+ */
+function scalarY(value: string | undefined, start: number, end: number): YValue {
+  return { value, items: undefined, entries: undefined, span: { start, end }, exact: true, keySpan: undefined };
+}
+
+function collectionY(items: YValue[] | undefined, entries: Map<string, YValue> | undefined, start: number, end: number): YValue {
+  return { value: undefined, items, entries, span: { start, end }, exact: true, keySpan: undefined };
+}
+
+/** An implicit key: its value, its span and the offset of its colon. */
+interface Key {
+  value: string;
+  start: number;
+  end: number;
+  colon: number;
+}
+
 /** A node and where it ends, comments and line break included (the library's `range[2]`). */
 interface Node {
   y: YValue;
@@ -51,13 +71,19 @@ const COLON = 58;
 class QuickYaml {
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
+  /** Leading spaces of each line. */
+  private readonly indents: number[] = [];
 
   constructor(private readonly text: string) {
     let s = 0;
     for (;;) {
       const nl = text.indexOf('\n', s);
+      const e = nl < 0 ? text.length : nl;
+      let k = s;
+      while (k < e && text.charCodeAt(k) === SPACE) k++;
       this.starts.push(s);
-      this.ends.push(nl < 0 ? text.length : nl);
+      this.ends.push(e);
+      this.indents.push(k - s);
       if (nl < 0) break;
       s = nl + 1;
     }
@@ -79,7 +105,7 @@ class QuickYaml {
       first = false;
       if (i >= this.starts.length || this.isMarker(i)) {
         // An empty document: after `---`, an empty scalar there; with no marker at all, no node.
-        docs.push(marker !== undefined ? { value: '', span: { start: marker, end: marker }, exact: true } : { span: { start: 0, end: 0 }, exact: true });
+        docs.push(marker !== undefined ? scalarY('', marker, marker) : scalarY(undefined, 0, 0));
         if (i >= this.starts.length) return docs;
         continue;
       }
@@ -114,11 +140,7 @@ class QuickYaml {
   }
 
   private indent(i: number): number {
-    const s = this.starts[i]!;
-    const e = this.ends[i]!;
-    let k = s;
-    while (k < e && this.text.charCodeAt(k) === SPACE) k++;
-    return k - s;
+    return this.indents[i]!;
   }
 
   /** Blank (only spaces) or a comment line. */
@@ -168,8 +190,9 @@ class QuickYaml {
     const isSeq = this.isSeqItemAt(p, this.ends[i]!);
     if (!(n > parent || (seqAtParent && isSeq && n === parent))) giveUp();
     if (isSeq) return this.sequence(i, n, depth);
-    if (this.keyAt(i, p) === undefined) giveUp();
-    return this.mapping(i, n, depth);
+    const key = this.keyAt(i, p);
+    if (!key) giveUp();
+    return this.mapping(i, n, depth, key);
   }
 
   /** A block sequence whose first `-` is at column `col` of line `i`. */
@@ -203,14 +226,14 @@ class QuickYaml {
     }
   }
 
-  /** A block mapping whose first key is at column `col` of line `i`. */
-  private mapping(i: number, col: number, depth: number): Node {
+  /** A block mapping whose first key, `first`, is at column `col` of line `i`. */
+  private mapping(i: number, col: number, depth: number, first: Key | undefined): Node {
     if (depth > MAX_DEPTH) giveUp();
     const start = this.starts[i]! + col;
     const entries = new Map<string, YValue>();
     for (;;) {
-      const p = this.starts[i]! + col;
-      const key = this.keyAt(i, p);
+      const key = first ?? this.keyAt(i, this.starts[i]! + col);
+      first = undefined;
       if (!key) giveUp();
       const le = this.ends[i]!;
       let v = key.colon + 1;
@@ -222,7 +245,10 @@ class QuickYaml {
         if (n > col || (n === col && this.isSeqItemAt(this.starts[j]! + n, this.ends[j]!))) node = this.blockNode(j, col, true, depth + 1);
         else node = this.empty(v);
       } else node = this.inline(i, v, col, depth + 1, false);
-      if (!entries.has(key.value)) entries.set(key.value, { ...node.y, keySpan: { start: key.start, end: key.end } });
+      if (!entries.has(key.value)) {
+        node.y.keySpan = { start: key.start, end: key.end };
+        entries.set(key.value, node.y);
+      }
       const j = this.nextContent(this.lineAfter(node.end));
       const n = j < this.starts.length ? this.indent(j) : -1;
       if (n > col) giveUp();
@@ -233,7 +259,7 @@ class QuickYaml {
 
   /** An empty value at `p` (after `key:` or `-`). */
   private empty(p: number): Node {
-    return { y: { value: '', span: { start: p, end: p }, exact: true }, end: p, empty: true };
+    return { y: scalarY('', p, p), end: p, empty: true };
   }
 
   /**
@@ -257,7 +283,7 @@ class QuickYaml {
       while (k < le && t.charCodeAt(k) === SPACE) k++;
       if (comment || (k < le && t.charCodeAt(k) === HASH)) end = ownEnd = to;
     } else if (own) ownEnd = to;
-    const y: YValue = items ? { items, span: { start, end }, exact: true } : { entries, span: { start, end }, exact: true };
+    const y = collectionY(items, entries, start, end);
     return { y, end: ownEnd };
   }
 
@@ -265,7 +291,7 @@ class QuickYaml {
    * An implicit key at `p` on line `i` (`name:`, `"quoted key":`), followed by `: ` or `:` at the end of the line:
    * its value, its span and the colon's offset. undefined when the line holds no key there.
    */
-  private keyAt(i: number, p: number): { value: string; start: number; end: number; colon: number } | undefined {
+  private keyAt(i: number, p: number): Key | undefined {
     const t = this.text;
     const le = this.ends[i]!;
     const c = t.charCodeAt(p);
@@ -313,9 +339,10 @@ class QuickYaml {
       if (!inSeq) giveUp();
       return this.sequence(i, col, depth);
     }
-    if (this.keyAt(i, q)) {
+    const key = this.keyAt(i, q);
+    if (key) {
       if (!inSeq) giveUp();
-      return this.mapping(i, col, depth);
+      return this.mapping(i, col, depth, key);
     }
     const c = t.charCodeAt(q);
     let node: Node;
@@ -324,7 +351,7 @@ class QuickYaml {
       const s = this.quoted(q, le);
       if (!s) giveUp();
       this.restOfLineEmpty(s.end, le);
-      node = { y: { value: s.value, span: { start: q, end: s.end }, exact: true }, end: this.lineEnd(i) };
+      node = { y: scalarY(s.value, q, s.end), end: this.lineEnd(i) };
     } else if (c === 91 /* [ */ || c === 123 /* { */) node = this.flowCollection(i, q);
     else return this.plain(i, q, parent);
     // A more indented line after a one-line quoted scalar or flow collection is an error.
@@ -381,7 +408,7 @@ class QuickYaml {
       nodeEnd = this.lineEnd(j);
     }
     if (j < this.starts.length && this.indent(j) > parent) giveUp();
-    return { y: { value, span: { start: q, end }, exact: true }, end: nodeEnd };
+    return { y: scalarY(value, q, end), end: nodeEnd };
   }
 
   /** Only blanks and a comment may follow a quoted scalar or a flow sequence on its line. */
@@ -440,7 +467,7 @@ class QuickYaml {
       if (c === '"' || c === "'") {
         const s = this.quoted(k, le);
         if (!s) giveUp();
-        const y = { value: s.value, span: { start: k, end: s.end }, exact: true };
+        const y = scalarY(s.value, k, s.end);
         k = s.end;
         return y;
       }
@@ -450,7 +477,7 @@ class QuickYaml {
       while (e > s && t.charCodeAt(e - 1) === SPACE) e--;
       const raw = t.slice(s, e);
       if (raw === '' || !plainStart(t, s, e)) giveUp();
-      return { value: NULL.test(raw) ? '' : raw, span: { start: s, end: e }, exact: true };
+      return scalarY(NULL.test(raw) ? '' : raw, s, e);
     };
     skip();
     if (t[k] !== close) {
@@ -462,7 +489,10 @@ class QuickYaml {
           if (t[k] !== ':' || t[k + 1] !== ' ' || y.value === '<<') giveUp();
           k++;
           const v = scalar();
-          if (!entries.has(y.value!)) entries.set(y.value!, { ...v, keySpan: y.span });
+          if (!entries.has(y.value!)) {
+            v.keySpan = y.span;
+            entries.set(y.value!, v);
+          }
           skip();
         } else items.push(y);
         if (t[k] === close) break;
@@ -474,8 +504,7 @@ class QuickYaml {
       }
     }
     this.restOfLineEmpty(k + 1, le);
-    const span = { start: q, end: k + 1 };
-    return { y: map ? { entries, span, exact: true } : { items, span, exact: true }, end: this.lineEnd(i) };
+    return { y: map ? collectionY(undefined, entries, q, k + 1) : collectionY(items, undefined, q, k + 1), end: this.lineEnd(i) };
   }
 
   /** A literal (`|`) or folded (`>`) block scalar whose header is at `q` on line `i`, inside a collection at `parent`. */
@@ -544,7 +573,7 @@ class QuickYaml {
       value = body + '\n';
       end = this.lineEnd(last);
     }
-    return { y: { value, span: { start: q, end }, exact: true }, end };
+    return { y: scalarY(value, q, end), end };
   }
 }
 
