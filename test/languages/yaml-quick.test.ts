@@ -84,6 +84,8 @@ describe('YAML fast path', () => {
     ['an indented top-level mapping', '  a: 1\n  b:\n    - c\n'],
     ['comment lines indented under a plain scalar', 'a:\n  c: 1 # x\n\n    # e\n    # f\n\n  # g\n      # h\n  d: 2\n    # i\nz:\n  - b\n    c\n      # j\n'],
     ['a command line continued by options (a workflow\'s run:)', 'run: npx eslint .\n  --config .eslintrc.js\n  --ext .js\nz: 1\n'],
+    ['null words as flow mapping keys', 'a: {~: b, null: 1, NULL: ~}\n'],
+    ['comments at column 0 after a sequence at its key\'s column', 'a:\n- c\n# c\n---\nb:\n- d: 1\n\n# f\n---\nx: 1\na:\n- c\n\n# c\n'],
     ['multi-line plain scalars', '- name: a long\n    task name\n  when: x and\n\n        y\n\n  z: ~\n- b\n  c\n'],
   ])('agrees with the library and answers: %s', (_, text) => {
     expect(agrees(text)).toBe(true);
@@ -109,6 +111,8 @@ describe('YAML fast path', () => {
     ['a scalar document', 'just text\n'],
     ['an unterminated quote', 'a: "b\n'],
     ['text after a document marker', '--- a\n'],
+    ['an empty value, a comment, then a document marker', 'a:\n# c\n# d\n---\n'],
+    ['a sequence at its key\'s column, last in its mapping, then an indented comment', 'a:\n- b: 1\n # c\n'],
   ])('leaves it to the library: %s', (_, text) => {
     expect(quickYValues(text)).toBeUndefined();
     // And the adapters' entry point still answers, from the library.
@@ -132,7 +136,7 @@ describe('YAML fast path', () => {
     word.map((w) => `'${w}''s'`),
     word.map((w) => `"${w}\\n\\"x"`),
     fc.array(fc.oneof(word, word.map((w) => `"${w}"`), fc.constantFrom('--now', '-x', '?q', '- y', '-', ':z', 'a:b')), { maxLength: 3 }).map((ws) => `[${ws.join(', ')}]`),
-    fc.array(fc.tuple(fc.oneof(word, word.map((w) => `'${w}'`), fc.constantFrom('<<', 'a b')), fc.oneof(word, word.map((w) => `"${w}"`), fc.constantFrom('', '[x]', '~'))), { maxLength: 3 }).map((es) => `{${es.map(([k, v]) => `${k}: ${v}`).join(', ')}}`),
+    fc.array(fc.tuple(fc.oneof(word, word.map((w) => `'${w}'`), fc.constantFrom('<<', 'a b', '~', 'null', 'NULL')), fc.oneof(word, word.map((w) => `"${w}"`), fc.constantFrom('', '[x]', '~'))), { maxLength: 3 }).map((es) => `{${es.map(([k, v]) => `${k}: ${v}`).join(', ')}}`),
     word.map((w) => `${w}\x01${w} x\x01\x01${w}`),
     word.map((w) => `${w}\x01- ${w}`),
     word.map((w) => `${w} .\x01--${w}\x01-x\x01?q\x01:z`),
@@ -172,7 +176,8 @@ describe('YAML fast path', () => {
       else if (t.kind === 'seq' && n % 2 === 0) render(v, indent + 2, lines, `${prefix} `);
       else {
         lines.push(`${prefix}${item.comment}`);
-        render(v, indent + 2, lines, '');
+        // A sequence that is a mapping's value may sit at the key's column (`key:` then `- item`).
+        render(v, t.kind === 'map' && v.kind === 'seq' && n % 3 === 1 ? indent : indent + 2, lines, '');
       }
     });
   }

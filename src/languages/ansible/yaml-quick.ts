@@ -189,14 +189,14 @@ class QuickYaml {
     const p = this.starts[i]! + n;
     const isSeq = this.isSeqItemAt(p, this.ends[i]!);
     if (!(n > parent || (seqAtParent && isSeq && n === parent))) giveUp();
-    if (isSeq) return this.sequence(i, n, depth);
+    if (isSeq) return this.sequence(i, n, depth, n === parent);
     const key = this.keyAt(i, p);
     if (!key) giveUp();
     return this.mapping(i, n, depth, key);
   }
 
   /** A block sequence whose first `-` is at column `col` of line `i`. */
-  private sequence(i: number, col: number, depth: number): Node {
+  private sequence(i: number, col: number, depth: number, atParent = false): Node {
     if (depth > MAX_DEPTH) giveUp();
     const start = this.starts[i]! + col;
     const items: YValue[] = [];
@@ -221,7 +221,7 @@ class QuickYaml {
       const j = this.nextContent(this.lineAfter(node.end));
       const n = j < this.starts.length ? this.indent(j) : -1;
       if (n > col) giveUp();
-      if (n < col || this.isMarker(j) || !this.isSeqItemAt(this.starts[j]! + n, this.ends[j]!)) return this.close(items, undefined, start, col, node, j);
+      if (n < col || this.isMarker(j) || !this.isSeqItemAt(this.starts[j]! + n, this.ends[j]!)) return this.close(items, undefined, start, col, node, j, atParent);
       i = j;
     }
   }
@@ -269,19 +269,27 @@ class QuickYaml {
    * spans) then reaches the next content. An empty last value followed by a comment, on its line or after it,
    * reaches the next content itself, and so does its collection's span.
    */
-  private close(items: YValue[] | undefined, entries: Map<string, YValue> | undefined, start: number, col: number, last: Node, next: number): Node {
+  private close(items: YValue[] | undefined, entries: Map<string, YValue> | undefined, start: number, col: number, last: Node, next: number, atParent = false): Node {
     const t = this.text;
     const to = next < this.starts.length ? this.starts[next]! + this.indent(next) : t.length;
     const comment = this.hasComment(this.lineAfter(last.end), next);
     let own = false;
-    for (let k = this.lineAfter(last.end); k < next && !own; k++) own = !this.isBlank(k) && this.indent(k) >= col;
+    // A comment line at column 0 is the document's, even after a sequence at column 0 (`key:` then `- item`).
+    for (let k = this.lineAfter(last.end); k < next && !own; k++) own = !this.isBlank(k) && this.indent(k) >= col && this.indent(k) > 0;
+    // A sequence at its key's column that ends with its mapping, before comment lines it would take: the library
+    // draws that line otherwise (it depends on the comments' columns), and the mapping's span depends on it.
+    if (atParent && own && (next >= this.starts.length || this.indent(next) < col || this.isMarker(next))) giveUp();
     let end = last.end;
     let ownEnd = end;
     if (last.empty) {
       const le = this.ends[this.lineAfter(last.end) - 1]!;
       let k = last.end;
       while (k < le && t.charCodeAt(k) === SPACE) k++;
-      if (comment || (k < le && t.charCodeAt(k) === HASH)) end = ownEnd = to;
+      if (comment || (k < le && t.charCodeAt(k) === HASH)) {
+        // Before `---` the library ends such a value elsewhere (at its first comment): left to the library.
+        if (next < this.starts.length && this.isMarker(next)) giveUp();
+        end = ownEnd = to;
+      }
     } else if (own) ownEnd = to;
     const y = collectionY(items, entries, start, end);
     return { y, end: ownEnd };
@@ -460,8 +468,8 @@ class QuickYaml {
     const skip = () => {
       while (k < le && t.charCodeAt(k) === SPACE) k++;
     };
-    /** A quoted or plain scalar at k (plain ones end at a flow indicator, `#` or `:`). */
-    const scalar = (): YValue => {
+    /** A quoted or plain scalar at k (plain ones end at a flow indicator, `#` or `:`); a key keeps `~` and `null`. */
+    const scalar = (key: boolean): YValue => {
       skip();
       const c = t[k];
       if (c === '"' || c === "'") {
@@ -477,18 +485,18 @@ class QuickYaml {
       while (e > s && t.charCodeAt(e - 1) === SPACE) e--;
       const raw = t.slice(s, e);
       if (raw === '' || !plainStart(t, s, e)) giveUp();
-      return scalarY(NULL.test(raw) ? '' : raw, s, e);
+      return scalarY(!key && NULL.test(raw) ? '' : raw, s, e);
     };
     skip();
     if (t[k] !== close) {
       for (;;) {
-        const y = scalar();
+        const y = scalar(map);
         skip();
         if (map) {
           // `key: value` only: no `key:value`, no key without a value, no merge key.
           if (t[k] !== ':' || t[k + 1] !== ' ' || y.value === '<<') giveUp();
           k++;
-          const v = scalar();
+          const v = scalar(false);
           if (!entries.has(y.value!)) {
             v.keySpan = y.span;
             entries.set(y.value!, v);
