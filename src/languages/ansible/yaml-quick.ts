@@ -61,7 +61,8 @@ interface Node {
 
 const MAX_DEPTH = 48;
 const MAX_KEY = 1000;
-const NULL = /^(?:~|null|Null|NULL)$/;
+/** YAML 1.1's plain nulls (yaml.org/type/null.html), which values hold as '' (an empty value is one too). */
+export const PLAIN_NULL = /^(?:~|null|Null|NULL)$/;
 const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', '"': '"', '\\': '\\', '/': '/', ' ': ' ', r: '\r', '0': '\0' };
 const SPACE = 32;
 const HASH = 35;
@@ -218,9 +219,7 @@ class QuickYaml {
       } else node = this.inline(i, q, col, depth + 1, true);
       items.push(node.y);
       prev = node;
-      const j = this.nextContent(this.lineAfter(node.end));
-      const n = j < this.starts.length ? this.indent(j) : -1;
-      if (n > col) giveUp();
+      const [j, n] = this.nextItem(node.end, col);
       if (n < col || this.isMarker(j) || !this.isSeqItemAt(this.starts[j]! + n, this.ends[j]!)) return this.close(items, undefined, start, col, node, j, atParent);
       i = j;
     }
@@ -249,12 +248,21 @@ class QuickYaml {
         node.y.keySpan = { start: key.start, end: key.end };
         entries.set(key.value, node.y);
       }
-      const j = this.nextContent(this.lineAfter(node.end));
-      const n = j < this.starts.length ? this.indent(j) : -1;
-      if (n > col) giveUp();
+      const [j, n] = this.nextItem(node.end, col);
       if (n < col || this.isMarker(j)) return this.close(undefined, entries, start, col, node, j);
       i = j;
     }
+  }
+
+  /**
+   * The content line after an item that ends at `end`, in a collection at column `col`, and its indentation (-1 at
+   * the end of the text). More indented than the collection, it would belong to the item: an error.
+   */
+  private nextItem(end: number, col: number): [number, number] {
+    const j = this.nextContent(this.lineAfter(end));
+    const n = j < this.starts.length ? this.indent(j) : -1;
+    if (n > col) giveUp();
+    return [j, n];
   }
 
   /** An empty value at `p` (after `key:` or `-`). */
@@ -272,17 +280,18 @@ class QuickYaml {
   private close(items: YValue[] | undefined, entries: Map<string, YValue> | undefined, start: number, col: number, last: Node, next: number, atParent = false): Node {
     const t = this.text;
     const to = next < this.starts.length ? this.starts[next]! + this.indent(next) : t.length;
-    const comment = this.hasComment(this.lineAfter(last.end), next);
+    const after = this.lineAfter(last.end);
+    const comment = this.hasComment(after, next);
     let own = false;
     // A comment line at column 0 is the document's, even after a sequence at column 0 (`key:` then `- item`).
-    for (let k = this.lineAfter(last.end); k < next && !own; k++) own = !this.isBlank(k) && this.indent(k) >= col && this.indent(k) > 0;
+    for (let k = after; k < next && !own; k++) own = !this.isBlank(k) && this.indent(k) >= col && this.indent(k) > 0;
     // A sequence at its key's column that ends with its mapping, before comment lines it would take: the library
     // draws that line otherwise (it depends on the comments' columns), and the mapping's span depends on it.
     if (atParent && own && (next >= this.starts.length || this.indent(next) < col || this.isMarker(next))) giveUp();
     let end = last.end;
     let ownEnd = end;
     if (last.empty) {
-      const le = this.ends[this.lineAfter(last.end) - 1]!;
+      const le = this.ends[after - 1]!;
       let k = last.end;
       while (k < le && t.charCodeAt(k) === SPACE) k++;
       if (comment || (k < le && t.charCodeAt(k) === HASH)) {
@@ -405,7 +414,7 @@ class QuickYaml {
       if (n >= this.starts.length || this.indent(n) <= parent || this.isBlankOrComment(n)) break;
       j = n;
     }
-    if (last === i && NULL.test(value)) value = '';
+    if (last === i && PLAIN_NULL.test(value)) value = '';
     // Comment lines indented more than the collection right after the scalar are the scalar's (its end, which the
     // collection's span reaches when it is the last value); a more indented line of content after them is an error.
     let nodeEnd = this.lineEnd(last);
@@ -485,7 +494,7 @@ class QuickYaml {
       while (e > s && t.charCodeAt(e - 1) === SPACE) e--;
       const raw = t.slice(s, e);
       if (raw === '' || !plainStart(t, s, e)) giveUp();
-      return scalarY(!key && NULL.test(raw) ? '' : raw, s, e);
+      return scalarY(!key && PLAIN_NULL.test(raw) ? '' : raw, s, e);
     };
     skip();
     if (t[k] !== close) {
@@ -531,8 +540,7 @@ class QuickYaml {
     let last = first;
     for (let j = first + 1; j < this.starts.length; j++) {
       const n = this.indent(j);
-      const blank = this.starts[j]! + n === this.ends[j];
-      if (blank) {
+      if (this.isBlank(j)) {
         // A blank line with more spaces than the indentation holds spaces as content: rare, and left to the library.
         if (n > indent) giveUp();
         continue;

@@ -4,7 +4,7 @@ import type { EmbeddedSource } from '../../core/sourcemap.js';
 import { SourceBuilder } from '../systemd/embed.js';
 import { capProblems } from '../../core/notes.js';
 import type { YValue } from './facts.js';
-import { quickYValues } from './yaml-quick.js';
+import { PLAIN_NULL, quickYValues } from './yaml-quick.js';
 
 export interface YamlProblem {
   offset: number;
@@ -123,8 +123,6 @@ export function spanOf(node: YNode | null | undefined): Span {
   return r ? { start: r[0], end: r[1] } : { start: 0, end: 0 };
 }
 
-/** YAML 1.1's plain nulls (yaml.org/type/null.html); an empty value is null too. */
-const NULL = /^(?:~|null|Null|NULL|)$/;
 const BINARY = 'tag:yaml.org,2002:binary';
 
 /**
@@ -139,7 +137,7 @@ export function toYValue(node: unknown, host: string, depth = 0, keySpan?: Span)
     // A plain null (`~`, `null`, an empty value) is the empty string; numbers, booleans and dates stay as written.
     // A `!!binary` scalar is base64 of bytes, not text: it has no value (cloud-init's gzip'd write_files content).
     const v = n.value;
-    const value = n.tag === BINARY ? undefined : v === null || v === undefined || (n.type === 'PLAIN' && NULL.test(String(v))) ? '' : String(v);
+    const value = n.tag === BINARY ? undefined : v === null || v === undefined || (n.type === 'PLAIN' && (v === '' || PLAIN_NULL.test(String(v)))) ? '' : String(v);
     return { value, span, exact: true, keySpan };
   }
   if (isSeq(n)) return { items: n.items.map((i) => toYValue(i, host, depth + 1)), span, exact: true, keySpan };
