@@ -50,13 +50,32 @@ function ensureTools() {
  * (user+sys of the whole tree), exit status, and the command's own stderr (without GNU time's line).
  */
 function timed(cmd, args, opts = {}) {
+  const before = stealTicks();
   const r = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, ...opts });
+  const after = stealTicks();
   if (r.error) throw r.error;
   const lines = (r.stderr ?? '').trimEnd().split('\n');
   const [sec, kb, user, sys] = (lines.pop() ?? '').split(' ').map(Number);
   // GNU time's own "Command exited with non-zero status N" line: the status is in r.status.
   if (/^Command exited with non-zero status \d+$/.test(lines[lines.length - 1] ?? '')) lines.pop();
-  return { seconds: sec, rssMb: kb / 1024, cpu: user + sys, status: r.status, stderr: lines.join('\n') };
+  const steal = before !== undefined && after !== undefined ? (after - before) / CLK_TCK : undefined;
+  return { seconds: sec, rssMb: kb / 1024, cpu: user + sys, steal, status: r.status, stderr: lines.join('\n') };
+}
+
+/** Clock ticks per second of /proc/stat (USER_HZ). */
+const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
+
+/**
+ * The machine's steal time so far, in clock ticks, all CPUs summed: time the hypervisor gave to other guests while
+ * this VM's vCPUs had work (the 8th value of /proc/stat's `cpu` line). undefined where there is no /proc/stat.
+ */
+function stealTicks() {
+  try {
+    const v = Number(readFileSync('/proc/stat', 'utf8').split('\n', 1)[0].trim().split(/\s+/)[8]);
+    return Number.isFinite(v) ? v : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const stripAnsi = (s) => s.replace(/\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/g, '').replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '');
@@ -69,8 +88,13 @@ function bytesOf(root, files) {
 
 const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-/** azl-migrate runs per side-by-side comparison (its median is compared with the peer's one run). */
-const PEER_RUNS = 3;
+/** Steal times of runs, in seconds ("n/a" without /proc/stat). */
+const steals = (xs) => (xs.every((x) => x !== undefined) ? `${xs.map((x) => x.toFixed(2)).join(' / ')} s` : 'n/a');
+const STEAL_NOTE =
+  'Steal is the time the hypervisor ran other guests while this VM\'s vCPUs had work (the steal value of /proc/stat, both vCPUs summed, read before and after each run): a run with seconds of steal was slowed by the host, not by its own work.';
+/** azl-migrate runs per side-by-side comparison (its median is compared with the peer's one run), and how many of them run before the peer. */
+const PEER_RUNS = 5;
+const PEER_RUNS_BEFORE = 2;
 
 /**
  * Copy `files` (relative to `from`) into a fresh temporary directory outside any git work tree, keeping their
@@ -146,13 +170,14 @@ function ansibleLint(t, roleDirs, files) {
     chunks[chunks.length - 1].push(d);
     len += d.length + 1;
   }
-  const total = { seconds: 0, rssMb: 0, cpu: 0, status: 0, stderr: '' };
+  const total = { seconds: 0, rssMb: 0, cpu: 0, steal: 0, status: 0, stderr: '' };
   let reported = 0;
   const problems = [];
   for (const c of chunks) {
     const r = timed('ansible-lint', ['--offline', '-p', ...c], { cwd: t.inDir, stdio: ['ignore', 'ignore', 'pipe'] });
     total.seconds += r.seconds;
     total.cpu += r.cpu;
+    total.steal = total.steal === undefined || r.steal === undefined ? undefined : total.steal + r.steal;
     total.rssMb = Math.max(total.rssMb, r.rssMb);
     total.stderr += r.stderr + '\n';
     const summary = tail(r.stderr, 50).reverse().find((l) => / on [\d,]+ files?\.?$/.test(l));
@@ -212,7 +237,7 @@ function main() {
       console.error(`azl-migrate ${n} files, run ${i + 1}/${RUNS}: ${r.seconds}s wall, ${r.cpu.toFixed(2)}s CPU, ${fmt(r.rssMb)} MB`);
     }
     const seconds = median(runs.map((r) => r.seconds));
-    rows.push({ n, seconds, runs: runs.map((r) => r.seconds), cpu: median(runs.map((r) => r.cpu)), rssMb: Math.max(...runs.map((r) => r.rssMb)), filesPerSec: n / seconds, mbPerSec: bytes / 1e6 / seconds, bytes });
+    rows.push({ n, seconds, runs: runs.map((r) => r.seconds), steals: runs.map((r) => r.steal), cpu: median(runs.map((r) => r.cpu)), rssMb: Math.max(...runs.map((r) => r.rssMb)), filesPerSec: n / seconds, mbPerSec: bytes / 1e6 / seconds, bytes });
   }
 
   // Peers, on the same inputs from the largest repository, copied outside the git work tree (bench/out lies inside it).
@@ -229,12 +254,14 @@ function main() {
     const t = copyInputs(big.dir, files);
     try {
       console.error(`${name}: ${files.length} files copied to ${t.inDir}`);
-      // azl-migrate runs PEER_RUNS times, one run before the peer and the others after it, and its median counts:
-      // its runs take seconds, where wall times on this shared VM vary by about ±30 %; a peer run takes minutes.
-      const runs = [scanCopy(t, files.length)];
+      // azl-migrate runs PEER_RUNS times, PEER_RUNS_BEFORE runs before the peer and the others after it, and its
+      // median counts: its runs take seconds, where wall times on this shared VM vary by about ±30 %; a peer run takes
+      // minutes.
+      const runs = [];
+      while (runs.length < PEER_RUNS_BEFORE) runs.push(scanCopy(t, files.length));
       const theirs = runPeer(t);
       while (runs.length < PEER_RUNS) runs.push(scanCopy(t, files.length));
-      const ours = { ...[...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)], cpu: median(runs.map((r) => r.cpu)), runs: runs.map((r) => r.seconds), problem: runs.map((r) => r.problem).find(Boolean) };
+      const ours = { ...[...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)], cpu: median(runs.map((r) => r.cpu)), runs: runs.map((r) => r.seconds), steals: runs.map((r) => r.steal), problem: runs.map((r) => r.problem).find(Boolean) };
       const p = { name, files: files.length, ours, theirs };
       peers.push(p);
       console.error(`${name}: ${files.length} files, azl-migrate ${ours.seconds}s (${ours.cpu.toFixed(2)}s CPU), peer ${theirs.seconds}s (${theirs.cpu.toFixed(2)}s CPU)`);
@@ -283,14 +310,14 @@ function main() {
   lines.push(`Machine speed check (a fixed 4e8-iteration JavaScript loop; lower is faster): ${speedBefore.one.toFixed(2)} s alone and ${speedBefore.two.toFixed(2)} s with two at once before the run, ${speedAfter.one.toFixed(2)} s and ${speedAfter.two.toFixed(2)} s after it.`);
   lines.push(`Command: ${command}. Repositories are generated deterministically by \`bench/generate.mjs\` (Dockerfiles, shell scripts, Ansible roles, systemd units, cloud-init, Terraform, Python).`, '');
   lines.push('## azl-migrate on the whole repository', '');
-  lines.push(`\`azl-migrate scan . --format json -o /dev/null --fail-on none\` in the repository. Wall and CPU time are the median of ${RUNS} runs (this machine is a shared VM; wall times vary by about ±30 % between runs, CPU time is steadier); the individual wall times are listed; peak RSS is the largest of the ${RUNS} runs. azl-migrate uses its own worker threads.`, '');
-  lines.push(`| files | size | wall (median of ${RUNS} runs) | runs | files/s | MB/s | CPU user+sys | peak RSS |`, '|---|---|---|---|---|---|---|---|');
-  for (const r of rows) lines.push(`| ${fmt(r.n)} | ${fmt(r.bytes / 1e6, 1)} MB | ${r.seconds.toFixed(2)} s | ${r.runs.map((s) => s.toFixed(2)).join(' / ')} s | ${fmt(r.filesPerSec)} | ${r.mbPerSec.toFixed(2)} | ${r.cpu.toFixed(2)} s | ${fmt(r.rssMb)} MB |`);
+  lines.push(`\`azl-migrate scan . --format json -o /dev/null --fail-on none\` in the repository. Wall and CPU time are the median of ${RUNS} runs (this machine is a shared VM; wall times vary by about ±30 % between runs, CPU time is steadier); the individual wall times are listed; peak RSS is the largest of the ${RUNS} runs. azl-migrate uses its own worker threads. ${STEAL_NOTE}`, '');
+  lines.push(`| files | size | wall (median of ${RUNS} runs) | runs | steal in each run | files/s | MB/s | CPU user+sys | peak RSS |`, '|---|---|---|---|---|---|---|---|---|');
+  for (const r of rows) lines.push(`| ${fmt(r.n)} | ${fmt(r.bytes / 1e6, 1)} MB | ${r.seconds.toFixed(2)} s | ${r.runs.map((s) => s.toFixed(2)).join(' / ')} s | ${steals(r.steals)} | ${fmt(r.filesPerSec)} | ${r.mbPerSec.toFixed(2)} | ${r.cpu.toFixed(2)} s | ${fmt(r.rssMb)} MB |`);
   lines.push('', `Linearity: files/s at ${rows.map((r) => fmt(r.n)).join(' / ')} files = ${rows.map((r) => fmt(r.filesPerSec)).join(' / ')}.`, '');
   const what = PEER_N === Infinity ? 'all the shell scripts, Ansible roles and Dockerfiles of the largest repository' : `a sample from the largest repository: ${fmt(shells.length)} shell scripts, ${fmt(roleDirs.length)} roles, ${fmt(dockerfiles.length)} Dockerfiles`;
   lines.push(`## Side by side on the same inputs (${what})`, '');
   lines.push(
-    `Each tool's inputs (${fmt(largest.n)}-file repository) are copied, with their relative paths, into a fresh temporary directory outside any git work tree, and both azl-migrate and the peer run on that copy (ansible-lint finds files with \`git ls-files\`: run inside this repository's work tree, where \`bench/out\` is git-ignored, it linted almost nothing). The peer runs once (minutes); azl-migrate runs ${PEER_RUNS} times, once before the peer and ${PEER_RUNS - 1} times after it, and the median of its wall times (and of its CPU times) is compared: its runs take seconds, and on this shared VM one run's wall time varies by about ±30 %. Commands, in the copy:`,
+    `Each tool's inputs (${fmt(largest.n)}-file repository) are copied, with their relative paths, into a fresh temporary directory outside any git work tree, and both azl-migrate and the peer run on that copy (ansible-lint finds files with \`git ls-files\`: run inside this repository's work tree, where \`bench/out\` is git-ignored, it linted almost nothing). The peer runs once (minutes); azl-migrate runs ${PEER_RUNS} times, ${PEER_RUNS_BEFORE} times before the peer and ${PEER_RUNS - PEER_RUNS_BEFORE} times after it, and the median of its wall times (and of its CPU times) is compared: its runs take seconds, and on this shared VM one run's wall time varies by about ±30 %. The steal column gives the steal time during the peer's run, then during each of azl-migrate's runs (see above). Commands, in the copy:`,
     '',
     '- azl-migrate: `azl-migrate scan . --format json -o <tmp>/azl-migrate.json --fail-on none` (the copy holds exactly the inputs, so this scans the same files as naming them; its own worker threads).',
     `- ShellCheck: \`xargs -P 2 -n ${SC_BATCH} shellcheck -f json1 -S info\`, the file list on stdin: 2 parallel processes (generous to it on 2 cores), each process's report in its own file.`,
@@ -298,8 +325,8 @@ function main() {
     '- dockerfile-utils: `xargs -P 2 -n 1 dockerfile-utils lint -j`: 2 parallel processes; it lints one file per process (it ignores further file arguments).',
     '',
   );
-  lines.push(`| tool | inputs | peer wall | azl-migrate wall (median of ${PEER_RUNS}) | azl-migrate runs (before / after the peer) | peer files/s | azl-migrate files/s | ratio | peer CPU | azl-migrate CPU | check |`, '|---|---|---|---|---|---|---|---|---|---|---|');
-  for (const p of peers) lines.push(`| ${p.name} | ${fmt(p.files)} files | ${p.theirs.seconds.toFixed(2)} s | ${p.ours.seconds.toFixed(2)} s | ${p.ours.runs.map((x) => x.toFixed(2)).join(' / ')} s | ${fmt(p.files / p.theirs.seconds, 1)} | ${fmt(p.files / p.ours.seconds, 1)} | ${(p.theirs.seconds / p.ours.seconds).toFixed(1)}x | ${p.theirs.cpu.toFixed(2)} s | ${p.ours.cpu.toFixed(2)} s | ${p.theirs.check}; ${p.ours.check} |`);
+  lines.push(`| tool | inputs | peer wall | azl-migrate wall (median of ${PEER_RUNS}) | azl-migrate runs (${PEER_RUNS_BEFORE} before / ${PEER_RUNS - PEER_RUNS_BEFORE} after the peer) | steal (peer; azl-migrate runs) | peer files/s | azl-migrate files/s | ratio | peer CPU | azl-migrate CPU | check |`, '|---|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const p of peers) lines.push(`| ${p.name} | ${fmt(p.files)} files | ${p.theirs.seconds.toFixed(2)} s | ${p.ours.seconds.toFixed(2)} s | ${p.ours.runs.slice(0, PEER_RUNS_BEFORE).map((x) => x.toFixed(2)).join(' / ')} / ${p.ours.runs.slice(PEER_RUNS_BEFORE).map((x) => x.toFixed(2)).join(' / ')} s | ${steals([p.theirs.steal])}; ${steals(p.ours.steals)} | ${fmt(p.files / p.theirs.seconds, 1)} | ${fmt(p.files / p.ours.seconds, 1)} | ${(p.theirs.seconds / p.ours.seconds).toFixed(1)}x | ${p.theirs.cpu.toFixed(2)} s | ${p.ours.cpu.toFixed(2)} s | ${p.theirs.check}; ${p.ours.check} |`);
   for (const p of peers) {
     for (const w of [p.theirs.problem, p.ours.problem].filter(Boolean)) lines.push('', `> **WARNING (${p.name}): ${w.replace(/\|/g, '\\|')}**`);
   }
