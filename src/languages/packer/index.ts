@@ -1,7 +1,7 @@
 import type { FileFacts } from '../../core/facts.js';
 import { emptyCollected, finishFacts, parseHostDocument, type Collected } from '../infra/model.js';
 import { jsonObj, type Obj } from '../infra/obj.js';
-import { blocksOf, hclParser, parseHcl } from '../terraform/hcl.js';
+import { blocksOf, hclParser, parseHclCopy } from '../terraform/hcl.js';
 import { fileValues, hclObj } from '../terraform/obj.js';
 import { vmImageFrom } from '../terraform/azure.js';
 import { stringSource } from '../terraform/hcl.js';
@@ -61,27 +61,23 @@ export async function analyzePacker(file: string, text: string): Promise<FileFac
     }
     return finishFacts(file, 'packer', text, c);
   }
-  const tree = parseHcl(await hclParser(), text);
-  if (!tree) {
+  const root = parseHclCopy(await hclParser(), text);
+  if (!root) {
     c.notes.push({ file, kind: 'parse', message: 'HCL: the file could not be parsed within the time budget; it is not analysed.' });
     return finishFacts(file, 'packer', text, c);
   }
-  try {
-    if (tree.rootNode.hasError) c.notes.push({ file, kind: 'parse', message: 'HCL: the file has syntax errors; parts of it may not be analysed.' });
-    const body = tree.rootNode.namedChildren.find((n) => n?.type === 'body') ?? null;
-    const blocks = blocksOf(body);
-    const values = fileValues(blocks);
-    for (const b of blocks) {
-      if (b.type === 'source' && b.labels[0]) collectSource(b.labels[0], hclObj(text, b, values), c);
-      if (b.type === 'build') {
-        for (const s of b.blocks) {
-          if (s.type === 'source' && s.labels[0]) collectSource(s.labels[0].split('.')[0]!, hclObj(text, s), c);
-          if (s.type === 'provisioner' && s.labels[0]) collectProvisioner(s.labels[0], hclObj(text, s), c, file, text, false);
-        }
+  if (root.hasError) c.notes.push({ file, kind: 'parse', message: 'HCL: the file has syntax errors; parts of it may not be analysed.' });
+  const body = root.namedChildren.find((n) => n.type === 'body') ?? null;
+  const blocks = blocksOf(body);
+  const values = fileValues(blocks);
+  for (const b of blocks) {
+    if (b.type === 'source' && b.labels[0]) collectSource(b.labels[0], hclObj(text, b, values), c);
+    if (b.type === 'build') {
+      for (const s of b.blocks) {
+        if (s.type === 'source' && s.labels[0]) collectSource(s.labels[0].split('.')[0]!, hclObj(text, s), c);
+        if (s.type === 'provisioner' && s.labels[0]) collectProvisioner(s.labels[0], hclObj(text, s), c, file, text, false);
       }
     }
-  } finally {
-    tree.delete();
   }
   return finishFacts(file, 'packer', text, c);
 }

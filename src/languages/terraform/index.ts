@@ -1,7 +1,7 @@
 import type { FileFacts } from '../../core/facts.js';
 import { emptyCollected, finishFacts, parseHostDocument } from '../infra/model.js';
 import { jsonObj, type Obj } from '../infra/obj.js';
-import { blocksOf, hclParser, parseHcl } from './hcl.js';
+import { blocksOf, hclParser, parseHclCopy } from './hcl.js';
 import { fileValues, hclObj } from './obj.js';
 import { collectTerraformResources } from './azure.js';
 
@@ -20,20 +20,16 @@ export async function analyzeTerraform(file: string, text: string): Promise<File
     }
     return finishFacts(file, 'terraform', text, (collectTerraformResources(resources, c, file), c));
   }
-  const tree = parseHcl(await hclParser(), text);
-  if (!tree) {
+  const root = parseHclCopy(await hclParser(), text);
+  if (!root) {
     c.notes.push({ file, kind: 'parse', message: 'HCL: the file could not be parsed within the time budget; it is not analysed.' });
     return finishFacts(file, 'terraform', text, c);
   }
-  try {
-    if (tree.rootNode.hasError) c.notes.push({ file, kind: 'parse', message: 'HCL: the file has syntax errors; parts of it may not be analysed.' });
-    const body = tree.rootNode.namedChildren.find((n) => n?.type === 'body') ?? null;
-    const blocks = blocksOf(body);
-    const values = fileValues(blocks);
-    for (const b of blocks) if (b.type === 'resource' && b.labels[0]) resources.push({ type: b.labels[0], obj: hclObj(text, b, values) });
-    collectTerraformResources(resources, c, file);
-  } finally {
-    tree.delete();
-  }
+  if (root.hasError) c.notes.push({ file, kind: 'parse', message: 'HCL: the file has syntax errors; parts of it may not be analysed.' });
+  const body = root.namedChildren.find((n) => n.type === 'body') ?? null;
+  const blocks = blocksOf(body);
+  const values = fileValues(blocks);
+  for (const b of blocks) if (b.type === 'resource' && b.labels[0]) resources.push({ type: b.labels[0], obj: hclObj(text, b, values) });
+  collectTerraformResources(resources, c, file);
   return finishFacts(file, 'terraform', text, c);
 }
