@@ -326,7 +326,7 @@ function main() {
     '',
   );
   lines.push(`| tool | inputs | peer wall | azl-migrate wall (median of ${PEER_RUNS}) | azl-migrate runs (${PEER_RUNS_BEFORE} before / ${PEER_RUNS - PEER_RUNS_BEFORE} after the peer) | steal (peer; azl-migrate runs) | peer files/s | azl-migrate files/s | ratio | peer CPU | azl-migrate CPU | check |`, '|---|---|---|---|---|---|---|---|---|---|---|---|');
-  for (const p of peers) lines.push(`| ${p.name} | ${fmt(p.files)} files | ${p.theirs.seconds.toFixed(2)} s | ${p.ours.seconds.toFixed(2)} s | ${p.ours.runs.slice(0, PEER_RUNS_BEFORE).map((x) => x.toFixed(2)).join(' / ')} / ${p.ours.runs.slice(PEER_RUNS_BEFORE).map((x) => x.toFixed(2)).join(' / ')} s | ${steals([p.theirs.steal])}; ${steals(p.ours.steals)} | ${fmt(p.files / p.theirs.seconds, 1)} | ${fmt(p.files / p.ours.seconds, 1)} | ${(p.theirs.seconds / p.ours.seconds).toFixed(1)}x | ${p.theirs.cpu.toFixed(2)} s | ${p.ours.cpu.toFixed(2)} s | ${p.theirs.check}; ${p.ours.check} |`);
+  for (const p of peers) lines.push(`| ${p.name} | ${fmt(p.files)} files | ${p.theirs.seconds.toFixed(2)} s | ${p.ours.seconds.toFixed(2)} s | ${p.ours.runs.slice(0, PEER_RUNS_BEFORE).map((x) => x.toFixed(2)).join(' / ')}; ${p.ours.runs.slice(PEER_RUNS_BEFORE).map((x) => x.toFixed(2)).join(' / ')} s | ${steals([p.theirs.steal])}; ${steals(p.ours.steals)} | ${fmt(p.files / p.theirs.seconds, 1)} | ${fmt(p.files / p.ours.seconds, 1)} | ${(p.theirs.seconds / p.ours.seconds).toFixed(1)}x | ${p.theirs.cpu.toFixed(2)} s | ${p.ours.cpu.toFixed(2)} s | ${p.theirs.check}; ${p.ours.check} |`);
   for (const p of peers) {
     for (const w of [p.theirs.problem, p.ours.problem].filter(Boolean)) lines.push('', `> **WARNING (${p.name}): ${w.replace(/\|/g, '\\|')}**`);
   }
