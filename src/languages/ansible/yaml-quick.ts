@@ -61,8 +61,8 @@ interface Node {
 
 const MAX_DEPTH = 48;
 const MAX_KEY = 1000;
-/** YAML 1.1's plain nulls (yaml.org/type/null.html), which values hold as '' (an empty value is one too). */
-export const PLAIN_NULL = /^(?:~|null|Null|NULL)$/;
+/** YAML 1.1's plain nulls (yaml.org/type/null.html) and the empty value, which values hold as ''. */
+export const PLAIN_NULL = /^(?:~|null|Null|NULL|)$/;
 const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', '"': '"', '\\': '\\', '/': '/', ' ': ' ', r: '\r', '0': '\0' };
 const SPACE = 32;
 const HASH = 35;

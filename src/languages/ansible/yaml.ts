@@ -137,7 +137,7 @@ export function toYValue(node: unknown, host: string, depth = 0, keySpan?: Span)
     // A plain null (`~`, `null`, an empty value) is the empty string; numbers, booleans and dates stay as written.
     // A `!!binary` scalar is base64 of bytes, not text: it has no value (cloud-init's gzip'd write_files content).
     const v = n.value;
-    const value = n.tag === BINARY ? undefined : v === null || v === undefined || (n.type === 'PLAIN' && (v === '' || PLAIN_NULL.test(String(v)))) ? '' : String(v);
+    const value = n.tag === BINARY ? undefined : v === null || v === undefined || (n.type === 'PLAIN' && PLAIN_NULL.test(String(v))) ? '' : String(v);
     return { value, span, exact: true, keySpan };
   }
   if (isSeq(n)) return { items: n.items.map((i) => toYValue(i, host, depth + 1)), span, exact: true, keySpan };

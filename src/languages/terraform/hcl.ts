@@ -73,33 +73,31 @@ export interface HclBlock {
 export function blocksOf(body: Node | null): HclBlock[] {
   const out: HclBlock[] = [];
   if (!body) return out;
-  for (const n of body.namedChildren) if (n?.type === 'block') out.push(toBlock(n));
+  for (const n of body.namedChildren) if (n.type === 'block') out.push(toBlock(n));
   return out;
 }
 
 function toBlock(n: Node): HclBlock {
-  const ident = n.namedChildren.find((c) => c?.type === 'identifier')!;
+  const ident = n.namedChildren.find((c) => c.type === 'identifier')!;
   const labels: string[] = [];
   let headEnd = ident.endIndex;
   for (const c of n.namedChildren) {
-    if (!c) continue;
     if (c.type === 'string_lit') {
-      labels.push(c.namedChildren.filter((x) => x?.type === 'template_literal').map((x) => x!.text).join(''));
+      labels.push(c.namedChildren.filter((x) => x.type === 'template_literal').map((x) => x.text).join(''));
       headEnd = c.endIndex;
     } else if (c.type === 'identifier' && c !== ident) {
       labels.push(c.text);
       headEnd = c.endIndex;
     }
   }
-  const start = n.children.find((c) => c?.type === 'block_start');
-  const body = n.namedChildren.find((c) => c?.type === 'body') ?? null;
+  const start = n.children.find((c) => c.type === 'block_start');
+  const body = n.namedChildren.find((c) => c.type === 'body') ?? null;
   const attrs = new Map<string, HclAttr>();
   const blocks: HclBlock[] = [];
   for (const c of body?.namedChildren ?? []) {
-    if (!c) continue;
     if (c.type === 'attribute') {
-      const key = c.namedChildren.find((x) => x?.type === 'identifier')!;
-      const expr = c.namedChildren.find((x) => x?.type === 'expression');
+      const key = c.namedChildren.find((x) => x.type === 'identifier')!;
+      const expr = c.namedChildren.find((x) => x.type === 'expression');
       if (expr && !attrs.has(key.text)) attrs.set(key.text, { name: key.text, keySpan: { start: key.startIndex, end: key.endIndex }, span: { start: c.startIndex, end: c.endIndex }, expr });
     } else if (c.type === 'block') blocks.push(toBlock(c));
   }
@@ -135,13 +133,13 @@ export function settingOf(a: HclAttr | undefined): Setting | undefined {
   const n = inner(a.expr);
   const span = { start: n.startIndex, end: n.endIndex };
   if (n.type === 'string_lit' || n.type === 'quoted_template') {
-    const parts = n.namedChildren.filter((c) => c && c.type !== 'quoted_template_start' && c.type !== 'quoted_template_end');
+    const parts = n.namedChildren.filter((c) => c.type !== 'quoted_template_start' && c.type !== 'quoted_template_end');
     // An unterminated string (`"abc` at the end of the file) has no closing quote to leave out.
     const closed = n.text.length >= 2 && n.text.endsWith('"');
     const contents = { start: n.startIndex + 1, end: Math.max(n.startIndex + 1, n.endIndex - (closed ? 1 : 0)) };
     if (parts.length === 0) return { value: '', span: contents, exact: true, keySpan: a.keySpan };
-    if (parts.every((c) => c!.type === 'template_literal')) {
-      const raw = parts.map((c) => c!.text).join('');
+    if (parts.every((c) => c.type === 'template_literal')) {
+      const raw = parts.map((c) => c.text).join('');
       const value = unescapeHcl(raw);
       return { value, span: contents, exact: value === raw, keySpan: a.keySpan };
     }
@@ -156,8 +154,8 @@ export function heredocSource(host: string, a: HclAttr | undefined): EmbeddedSou
   if (!a) return undefined;
   const h = findDescendant(a.expr, 'heredoc_template');
   if (!h) return undefined;
-  const ids = h.namedChildren.filter((c) => c?.type === 'heredoc_identifier');
-  const strip = h.namedChildren.find((c) => c?.type === 'heredoc_start')?.text === '<<-';
+  const ids = h.namedChildren.filter((c) => c.type === 'heredoc_identifier');
+  const strip = h.namedChildren.find((c) => c.type === 'heredoc_start')?.text === '<<-';
   if (ids.length < 2) return undefined;
   const open = ids[0]!;
   const close = ids[ids.length - 1]!;
@@ -196,7 +194,6 @@ export function heredocSource(host: string, a: HclAttr | undefined): EmbeddedSou
 export function findDescendant(n: Node, type: string): Node | undefined {
   if (n.type === type) return n;
   for (const c of n.namedChildren) {
-    if (!c) continue;
     const f = findDescendant(c, type);
     if (f) return f;
   }
@@ -208,10 +205,10 @@ export function callsIn(n: Node): { name: string; node: Node }[] {
   const out: { name: string; node: Node }[] = [];
   const walk = (x: Node) => {
     if (x.type === 'function_call') {
-      const id = x.namedChildren.find((c) => c?.type === 'identifier');
+      const id = x.namedChildren.find((c) => c.type === 'identifier');
       if (id) out.push({ name: id.text, node: x });
     }
-    for (const c of x.namedChildren) if (c) walk(c);
+    for (const c of x.namedChildren) walk(c);
   };
   walk(n);
   return out;
@@ -222,7 +219,7 @@ export function tupleItems(a: HclAttr | undefined): Setting[] {
   if (!a) return [];
   const t = findDescendant(a.expr, 'tuple');
   if (!t) return [];
-  return t.namedChildren.filter((c) => c?.type === 'expression').map((c) => settingOf({ name: a.name, keySpan: a.keySpan, span: a.span, expr: c! })!);
+  return t.namedChildren.filter((c) => c.type === 'expression').map((c) => settingOf({ name: a.name, keySpan: a.keySpan, span: a.span, expr: c })!);
 }
 
 /** Shell text of a quoted string for the shell analysis: contents with escapes, mapped exactly when none. */
