@@ -188,15 +188,59 @@ export const PARALLEL_THRESHOLD = 200;
 export const MAX_DEFAULT_WORKERS = 8;
 
 /**
- * Worker threads for a scan of `fileCount` files: one per PARALLEL_THRESHOLD files, at most `jobs` (--jobs), by
- * default at most the usable CPUs (a container's CPU limit included) and MAX_DEFAULT_WORKERS. Each worker loads and
- * JIT-compiles the analyzer for itself (about 2 s of compiler time on the bench machine), so a worker more than the
- * CPUs can run slows the scan down: in a cgroup limited to one CPU, 2 workers took 25 to 45 % longer than one,
- * and 8 workers 70 to 150 % longer with twice the memory (bench/RESULTS.md).
+ * Rough cost of analysing one file of each kind once the analyzer is warm, in microseconds: the best of 6 passes in
+ * one process over up to 400 files of each kind, on the bench machine (2 vCPUs), over the bench's 20,000-file
+ * repository and, for the kinds it has not or whose real files are larger (Terraform, Packer, ARM), over
+ * kubespray, runner-images, packer-plugin-azure and terraform-azurerm-aks. Only their proportions matter: they
+ * decide how many workers a scan starts (WORKER_WORK_US).
  */
-export function workerCount(fileCount: number, jobs: number | undefined, cpus: () => number = usableCpus): number {
-  const cap = jobs ?? Math.min(cpus(), MAX_DEFAULT_WORKERS);
-  return Math.max(0, Math.min(cap, Math.ceil(fileCount / PARALLEL_THRESHOLD)));
+export const KIND_COST_US: Readonly<Record<FileKind, number>> = {
+  ansible: 250,
+  'cloud-init': 400,
+  compose: 300,
+  workflow: 300,
+  systemd: 250,
+  dockerfile: 800,
+  bicep: 800,
+  shell: 1300,
+  python: 1700,
+  terraform: 1500,
+  packer: 1500,
+  arm: 1500,
+  tsjs: 200,
+};
+
+/**
+ * By default a worker more is started for each this much estimated work (KIND_COST_US). A worker costs about 2 s
+ * of CPU of its own before it analyses at full speed (start-up, and V8 compiling the analyzer again for that thread),
+ * which on 2 CPUs competes with the other worker. Measured with interleaved pairs of one worker against two
+ * (bench/RESULTS.md): one was faster on the bench's 1,000-file repository (0.6 s of estimated work), its
+ * Dockerfiles (1.1 s) and its Ansible roles (2.5 s); both took about the same time on the 5,000-file repository
+ * (3.4 s); two were faster on its shell scripts (6.1 s) and on the 20,000-file repository (13.6 s).
+ */
+export const WORKER_WORK_US = 3_000_000;
+
+/** The estimated analysis cost of `files` (KIND_COST_US), in microseconds. */
+export function estimatedWorkUs(files: readonly { kind: FileKind }[], from = 0): number {
+  let us = 0;
+  for (let i = from; i < files.length; i++) us += KIND_COST_US[files[i]!.kind];
+  return us;
+}
+
+/**
+ * Worker threads for a scan of `fileCount` files whose analysis is estimated at `workUs` (estimatedWorkUs).
+ * With --jobs (`jobs`), that many, but at most one per PARALLEL_THRESHOLD files. By default one per WORKER_WORK_US
+ * of estimated work and per PARALLEL_THRESHOLD files, at most the usable CPUs (a container's CPU limit included) and
+ * MAX_DEFAULT_WORKERS. Each worker loads and JIT-compiles the analyzer for itself (about 2 s of compiler time on the
+ * bench machine), so a worker more than the CPUs can run slows the scan down: in a cgroup limited to one CPU,
+ * 2 workers took 25 to 45 % longer than one, and 8 workers 70 to 150 % longer with twice the memory
+ * (bench/RESULTS.md).
+ */
+export function workerCount(fileCount: number, jobs: number | undefined, cpus: () => number = usableCpus, workUs = Infinity): number {
+  const byFiles = Math.ceil(fileCount / PARALLEL_THRESHOLD);
+  if (jobs !== undefined) return Math.max(0, Math.min(jobs, byFiles));
+  const byWork = Math.max(1, Math.ceil(workUs / WORKER_WORK_US));
+  return Math.max(0, Math.min(cpus(), MAX_DEFAULT_WORKERS, byFiles, byWork));
 }
 
 /**
@@ -322,7 +366,7 @@ async function scanAll(source: FileSource, rules: Rule[], targetId: string, opts
   const max = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   // Enough files to tell whether workers are worth starting (see below), or all of them.
   await source.until(() => source.done || files.length >= (budget > 0 ? SMALL_SCAN : PARALLEL_THRESHOLD + 1));
-  if (!spec || (source.done && (files.length < SMALL_SCAN || (budget <= 0 && workerCount(files.length, opts.jobs) < 2)))) {
+  if (!spec || (source.done && (files.length < SMALL_SCAN || (budget <= 0 && workerCount(files.length, opts.jobs, usableCpus, estimatedWorkUs(files)) < 2)))) {
     void early?.w.terminate();
     await source.until(() => source.done);
     for (let i = 0; i < files.length && !source.aborted; i++) {
@@ -431,10 +475,15 @@ async function scanAll(source: FileSource, rules: Rule[], targetId: string, opts
       };
       startWorker();
     });
-  // One lane to begin with, more as discovery finds files (workerCount: one per PARALLEL_THRESHOLD files).
+  // One lane to begin with, more as discovery finds files (workerCount: per PARALLEL_THRESHOLD files and, by
+  // default, per WORKER_WORK_US of estimated work).
   const lanes: Promise<void>[] = [];
+  let counted = 0;
+  let workUs = 0;
   const grow = () => {
-    while (!broken && lanes.length < Math.max(1, workerCount(files.length, opts.jobs))) lanes.push(lane(undefined, lanes.length));
+    workUs += estimatedWorkUs(files, counted);
+    counted = files.length;
+    while (!broken && lanes.length < Math.max(1, workerCount(files.length, opts.jobs, usableCpus, workUs))) lanes.push(lane(undefined, lanes.length));
   };
   source.onWake = grow;
   grow();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { availableParallelism } from 'node:os';
 import { cgroupCpuLimit, usableCpus } from '../src/cpus.js';
-import { MAX_DEFAULT_WORKERS, PARALLEL_THRESHOLD, workerCount } from '../src/scan.js';
+import { KIND_COST_US, MAX_DEFAULT_WORKERS, PARALLEL_THRESHOLD, WORKER_WORK_US, estimatedWorkUs, workerCount } from '../src/scan.js';
 
 /** A reader over a fixed set of files (the rest cannot be read). */
 const files = (m: Record<string, string>) => (p: string) => m[p];
@@ -54,5 +54,23 @@ describe('worker threads per scan', () => {
     expect(workerCount(100 * PARALLEL_THRESHOLD, 1, () => 64)).toBe(1);
     expect(workerCount(10, 4, () => 64)).toBe(1);
     expect(workerCount(0, undefined, () => 4)).toBe(0);
+  });
+
+  it('by default, also one per WORKER_WORK_US of estimated work; --jobs asks for its count whatever the work', () => {
+    const kinds = (kind: keyof typeof KIND_COST_US, n: number) => Array.from({ length: n }, () => ({ kind }));
+    const roles = kinds('ansible', 9900);
+    const scripts = kinds('shell', 4696);
+    expect(estimatedWorkUs(roles)).toBe(9900 * KIND_COST_US.ansible);
+    expect(estimatedWorkUs([...roles, ...scripts], roles.length)).toBe(4696 * KIND_COST_US.shell);
+    // The bench's Ansible roles (about 2.5 s of work): one worker, as measured faster on 2 CPUs.
+    expect(workerCount(roles.length, undefined, () => 2, estimatedWorkUs(roles))).toBe(1);
+    // Its shell scripts (about 6 s): two.
+    expect(workerCount(scripts.length, undefined, () => 2, estimatedWorkUs(scripts))).toBe(2);
+    expect(workerCount(scripts.length, undefined, () => 8, estimatedWorkUs(scripts))).toBe(Math.ceil(estimatedWorkUs(scripts) / WORKER_WORK_US));
+    expect(workerCount(100 * PARALLEL_THRESHOLD, undefined, () => 64, 100 * WORKER_WORK_US)).toBe(MAX_DEFAULT_WORKERS);
+    expect(workerCount(10 * PARALLEL_THRESHOLD, undefined, () => 64, 100 * WORKER_WORK_US)).toBe(MAX_DEFAULT_WORKERS);
+    expect(workerCount(3 * PARALLEL_THRESHOLD, undefined, () => 64, 100 * WORKER_WORK_US)).toBe(3);
+    expect(workerCount(roles.length, 2, () => 2, estimatedWorkUs(roles))).toBe(2);
+    expect(workerCount(1, undefined, () => 2, 0)).toBe(1);
   });
 });

@@ -20,7 +20,7 @@ export interface ReportCliOptions {
   config?: string | false;
   name?: string;
   title?: string;
-  /** --jobs <n>: at most n worker threads for what is scanned. */
+  /** --jobs <n>: n worker threads for what is scanned (at most one per 200 files). */
   jobs?: number;
 }
 

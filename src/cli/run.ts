@@ -68,7 +68,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     .option('--file-time-budget <ms>', 'skip a file whose analysis takes longer (0: no limit; default 5000)', (v) => parseNonNegativeInt(v, '--file-time-budget'))
     .option('--cache', 'reuse the results of unchanged files from a content-hash cache (.azl-migrate-cache in the scan root)')
     .option('--cache-location <file>', 'the cache file (implies --cache)')
-    .option('-j, --jobs <n>', 'analyse in at most this many worker threads (default: the CPUs this process may use, a container\'s CPU limit included, up to 8)', (v) => parsePositiveInt(v, '--jobs'))
+    .option('-j, --jobs <n>', 'analyse in this many worker threads, at most one per 200 files (default: one per about 3 s of estimated analysis, up to the CPUs this process may use, a container\'s CPU limit included, and 8)', (v) => parsePositiveInt(v, '--jobs'))
     .action(async (paths: string[], opts: ScanCliOptions) => {
       code = await runScan(scanRoot(paths, opts.root, io.cwd), { ...opts, explicitOutput: outputs.length > 0 }, outputSpecs(outputs), io);
     });
@@ -85,7 +85,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     .option('--no-config', 'ignore any config file')
     .option('--name <name>', 'name of the scanned repository in the report (default: the scan root folder name)')
     .option('--title <title>', 'report title')
-    .option('-j, --jobs <n>', 'analyse in at most this many worker threads (default: the CPUs this process may use, a container\'s CPU limit included, up to 8)', (v) => parsePositiveInt(v, '--jobs'))
+    .option('-j, --jobs <n>', 'analyse in this many worker threads, at most one per 200 files (default: one per about 3 s of estimated analysis, up to the CPUs this process may use, a container\'s CPU limit included, and 8)', (v) => parsePositiveInt(v, '--jobs'))
     .action(async (inputs: string[], opts: import('./report-command.js').ReportCliOptions) => {
       const { runReport } = await import('./report-command.js');
       code = await runReport(inputs, opts, io, scanRoot);

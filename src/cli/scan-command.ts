@@ -39,7 +39,7 @@ export interface ScanCliOptions {
   /** --cache / --cache-location <file>. */
   cache?: boolean;
   cacheLocation?: string;
-  /** --jobs <n>: at most n worker threads. */
+  /** --jobs <n>: n worker threads (at most one per 200 files). */
   jobs?: number;
   /** A --format or --output was given (the interactive report is then never used). */
   explicitOutput?: boolean;
