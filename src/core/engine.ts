@@ -79,13 +79,16 @@ export function runRules(facts: FileFacts, opts: EngineOptions): Finding[] {
   }
   for (const { rule, v } of visitors) {
     const sees = rule.meta.seesGatedCode === true;
-    if (v.command) for (const c of sees ? facts.commands : commands) v.command(c);
-    if (v.image) for (const i of facts.images) v.image(i);
-    if (v.path) for (const p of sees ? facts.paths : paths) v.path(p);
-    if (v.package) for (const p of sees ? facts.packages : packages) v.package(p);
-    if (v.assignment) for (const a of facts.assignments) v.assignment(a);
-    if (v.detection) for (const d of facts.detections) v.detection(d);
-    v.end?.();
+    // Each rule's visitors object has its own shape, so reading a visitor from it is a megamorphic property load:
+    // read each once per file, not once per fact.
+    const { command, image, path, package: pkg, assignment, detection, end } = v;
+    if (command) for (const c of sees ? facts.commands : commands) command.call(v, c);
+    if (image) for (const i of facts.images) image.call(v, i);
+    if (path) for (const p of sees ? facts.paths : paths) path.call(v, p);
+    if (pkg) for (const p of sees ? facts.packages : packages) pkg.call(v, p);
+    if (assignment) for (const a of facts.assignments) assignment.call(v, a);
+    if (detection) for (const d of facts.detections) detection.call(v, d);
+    end?.call(v);
   }
   if (facts.kind === 'ansible') {
     // A tasks file included only on other distributions, by a file that handles the RPM family too
