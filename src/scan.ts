@@ -366,9 +366,13 @@ async function scanAll(source: FileSource, rules: Rule[], targetId: string, opts
   let done = 0;
   const progress = (i: number) => opts.onProgress?.(++done, files.length, files[i]!.rel, !source.done);
   const max = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  // The usable CPUs, read once per scan: the worker count is asked at every pause of discovery (about 900 times
+  // for 10,000 files), and each reading opens /proc/self/cgroup and the cgroup's CPU quota files.
+  let cpuCount: number | undefined;
+  const cpus = () => (cpuCount ??= usableCpus());
   // Enough files to tell whether workers are worth starting (see below), or all of them.
   await source.until(() => source.done || files.length >= (budget > 0 ? SMALL_SCAN : PARALLEL_THRESHOLD + 1));
-  if (!spec || (source.done && (files.length < SMALL_SCAN || (budget <= 0 && workerCount(files.length, opts.jobs, usableCpus, estimatedWorkUs(files)) < 2)))) {
+  if (!spec || (source.done && (files.length < SMALL_SCAN || (budget <= 0 && workerCount(files.length, opts.jobs, cpus, estimatedWorkUs(files)) < 2)))) {
     void early?.w.terminate();
     await source.until(() => source.done);
     for (let i = 0; i < files.length && !source.aborted; i++) {
@@ -485,7 +489,7 @@ async function scanAll(source: FileSource, rules: Rule[], targetId: string, opts
   const grow = () => {
     workUs += estimatedWorkUs(files, counted);
     counted = files.length;
-    while (!broken && lanes.length < Math.max(1, workerCount(files.length, opts.jobs, usableCpus, workUs))) lanes.push(lane(undefined, lanes.length));
+    while (!broken && lanes.length < Math.max(1, workerCount(files.length, opts.jobs, cpus, workUs))) lanes.push(lane(undefined, lanes.length));
   };
   source.onWake = grow;
   grow();
