@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
-import type { Parser as TSParser } from 'web-tree-sitter';
+import type { Parser as TSParser, Tree } from 'web-tree-sitter';
 
 const require = createRequire(import.meta.url);
 const parsers = new Map<string, Promise<TSParser>>();
@@ -37,4 +37,13 @@ export function grammarParser(wasm: string): Promise<TSParser> {
     parsers.set(wasm, p);
   }
   return p;
+}
+
+/**
+ * Parse with a time budget (tree-sitter's error recovery can take seconds on pathological input, such as thousands
+ * of unclosed `${` or `$(`); undefined when the budget ran out. The caller must call tree.delete().
+ */
+export function parseWithin(parser: TSParser, text: string, budgetMs = 2000): Tree | undefined {
+  const deadline = performance.now() + budgetMs;
+  return parser.parse(text, null, { progressCallback: () => performance.now() > deadline }) ?? undefined;
 }

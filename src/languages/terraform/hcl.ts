@@ -1,5 +1,5 @@
-import { grammarParser } from '../grammar.js';
-import type { Parser as TSParser, Tree } from 'web-tree-sitter';
+import { grammarParser, parseWithin } from '../grammar.js';
+import type { Parser as TSParser } from 'web-tree-sitter';
 import { copyTree, type SNode as Node } from '../tree.js';
 import type { Span } from '../../core/source.js';
 import { SourceBuilder } from '../systemd/embed.js';
@@ -25,22 +25,14 @@ export function hclParser(): Promise<TSParser> {
 }
 
 /**
- * Parse with a time budget (tree-sitter's error recovery can take seconds on pathological input such as thousands of
- * unclosed `${`); undefined when the budget ran out. The caller must call tree.delete().
- */
-export function parseHcl(parser: TSParser, text: string, budgetMs = 2000): Tree | undefined {
-  const deadline = performance.now() + budgetMs;
-  return parser.parse(text, null, { progressCallback: () => performance.now() > deadline }) ?? undefined;
-}
-
-/**
  * The parsed file as a plain JavaScript copy (tree.ts), the tree-sitter tree freed: undefined when the time budget
- * ran out. The adapters read blocks, attributes and expressions many times over, and each access to a web-tree-sitter
- * `Node` crosses into WebAssembly and allocates; one walk for the copy costs less (the Terraform adapter took 5 to
- * 8 % less time per file of the bench, parse included), and nothing can use a node after its tree is freed.
+ * ran out (parseWithin). The adapters read blocks, attributes and expressions many times over, and each access to a
+ * web-tree-sitter `Node` crosses into WebAssembly and allocates; one walk for the copy costs less (the Terraform
+ * adapter took 5 to 8 % less time per file of the bench, parse included), and nothing can use a node after its tree
+ * is freed.
  */
 export function parseHclCopy(parser: TSParser, text: string, budgetMs = 2000): Node | undefined {
-  const tree = parseHcl(parser, text, budgetMs);
+  const tree = parseWithin(parser, text, budgetMs);
   if (!tree) return undefined;
   try {
     return copyTree(tree, text);
