@@ -5,7 +5,7 @@ import { UsageError, DEFAULT_TARGET } from '../knowledge/target.js';
 import type { Severity } from '../core/types.js';
 import type { Rule } from '../core/rule.js';
 import { allRules } from '../rules/index.js';
-import { checkRuleIds, findConfigFile, loadConfigFile, type Config } from '../policy/config.js';
+import { checkRuleIds, findConfigFile, type Config } from '../policy/config.js';
 import { createBaseline, parseBaseline, renderBaseline, type Baseline } from '../policy/baseline.js';
 import { POLICY_RULES } from '../policy/meta.js';
 import { gateFails } from '../policy/gate.js';
@@ -94,7 +94,7 @@ export async function loadProject(root: string, configOpt: string | false | unde
   if (configOpt !== false) {
     const file = typeof configOpt === 'string' ? resolve(io.cwd, configOpt) : findConfigFile(root);
     if (typeof configOpt === 'string' && !existsSync(file!)) throw new UsageError(`config file not found: ${configOpt}`);
-    if (file) config = loadConfigFile(file);
+    if (file) config = (await import('../policy/config-file.js')).loadConfigFile(file);
   }
   // Rules: shipped, plus the config's rule folders; the config's rule ids must all exist.
   let rules: Rule[] = allRules();

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { applyRuleOverrides, checkRuleIds, ConfigError, CONFIG_KEYS, parseConfig } from '../../src/policy/config.js';
+import { applyRuleOverrides, checkRuleIds, ConfigError, CONFIG_KEYS } from '../../src/policy/config.js';
+import { parseConfig } from '../../src/policy/config-file.js';
 import { validate } from '../support/json-schema.js';
 
 const SCHEMA = JSON.parse(readFileSync(join(import.meta.dirname, '../../schema/azl-migrate.schema.json'), 'utf8')) as Record<string, unknown>;
