@@ -34,13 +34,13 @@ describe('the bundled command (dist/bin)', () => {
     expect(out).toContain('# pkgmgr/apt');
   });
 
-  /** The packages a scan of `files` imports, in the main thread and its workers (the built command). */
-  function packagesLoaded(files: Record<string, string>, args: string[] = []): Set<string> {
+  /** The packages a scan of `files` imports, in the main thread and its workers (the built command, or `bin`). */
+  function packagesLoaded(files: Record<string, string>, args: string[] = [], bin = BIN): Set<string> {
     const dir = mkdtempSync(join(tmpdir(), 'azl-loaded-'));
     try {
       for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
       const hook = join(ROOT, 'test/support/log-packages.mjs');
-      const r = spawnSync(process.execPath, ['--import', hook, BIN, 'scan', '.', '--fail-on', 'none', '--format', 'json', ...args], { cwd: dir, encoding: 'utf8' });
+      const r = spawnSync(process.execPath, ['--import', hook, bin, 'scan', '.', '--fail-on', 'none', '--format', 'json', ...args], { cwd: dir, encoding: 'utf8' });
       expect(r.status, r.stderr).toBe(0);
       return new Set([...r.stderr.matchAll(/^AZL-LOADED (\S+)$/gm)].map((m) => m[1]!));
     } finally {
@@ -57,6 +57,15 @@ describe('the bundled command (dist/bin)', () => {
     // In worker threads too (a scan of at least 8 files).
     const many = packagesLoaded(Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`notes-${i}.md`, '# x\n'])));
     expect(many.has('web-tree-sitter')).toBe(false);
+  }, 60_000);
+
+  it('loads the YAML parser only for YAML files or a config file', () => {
+    // The bundle inlines yaml, so this runs tsc's output (dist/src), where yaml is a package import the hook sees.
+    const src = join(ROOT, 'dist/src/cli/main.js');
+    const script = { 'install.sh': '#!/bin/sh\napt-get install -y curl\n' };
+    expect(packagesLoaded(script, [], src).has('yaml')).toBe(false);
+    expect(packagesLoaded({ ...script, '.azl-migrate.yaml': 'fail-on: none\n' }, [], src).has('yaml')).toBe(true);
+    expect(packagesLoaded({ 'site.yml': '- hosts: all\n  tasks:\n    - apt: name=curl\n' }, [], src).has('yaml')).toBe(true);
   }, 60_000);
 });
 

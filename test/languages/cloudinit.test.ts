@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeCloudConfig, analyzeCloudConfigIn, type CloudInitFacts } from '../../src/languages/cloudinit/index.js';
+import { analyzeCloudConfig, analyzeCloudConfigIn } from '../../src/languages/cloudinit/index.js';
+import type { CloudInitFacts } from '../../src/languages/cloudinit/facts.js';
 import { SourceText } from '../../src/core/source.js';
 import { SourceBuilder } from '../../src/languages/systemd/embed.js';
 import { runRules } from '../../src/core/engine.js';

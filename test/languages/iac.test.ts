@@ -8,7 +8,7 @@ import { runRules } from '../../src/core/engine.js';
 import { applyFixes } from '../../src/core/fixer.js';
 import { loadTarget } from '../../src/knowledge/target.js';
 import { allRules } from '../../src/rules/index.js';
-import { infraOf } from '../../src/languages/infra/model.js';
+import { infraOf } from '../../src/languages/infra/facts.js';
 import { hclParser } from '../../src/languages/terraform/hcl.js';
 import { parseBicep } from '../../src/languages/bicep/index.js';
 import type { FileFacts, FileKind } from '../../src/core/facts.js';

@@ -6,7 +6,7 @@ import { scan } from '../../src/scan.js';
 import { tsLoaded } from '../../src/languages/tsjs/load.js';
 import { adapterFor } from '../../src/languages/registry.js';
 import { classifyByName } from '../../src/discovery.js';
-import { infraOf } from '../../src/languages/infra/model.js';
+import { infraOf } from '../../src/languages/infra/facts.js';
 import type { FileFacts } from '../../src/core/facts.js';
 
 const slice = (f: FileFacts, s: { start: number; end: number }) => f.source.text.slice(s.start, s.end);

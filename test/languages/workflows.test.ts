@@ -4,7 +4,7 @@ import { classifyByName } from '../../src/discovery.js';
 import { runRules } from '../../src/core/engine.js';
 import { loadTarget } from '../../src/knowledge/target.js';
 import { allRules } from '../../src/rules/index.js';
-import { infraOf } from '../../src/languages/infra/model.js';
+import { infraOf } from '../../src/languages/infra/facts.js';
 import type { FileFacts } from '../../src/core/facts.js';
 
 const target = loadTarget('azurelinux-4.0');

@@ -1,10 +1,7 @@
 import { defineRule } from '../../../src/core/rule.js';
-import { ansibleOf } from '../../../src/languages/ansible/facts.js';
-import { shortModule, taskGatedAway } from '../../../src/languages/ansible/index.js';
+import { ansibleOf, shortModule, taskGatedAway, styleAt, type AnsibleTask, type YValue } from '../../../src/languages/ansible/facts.js';
 import { code } from '../../../src/rules/support/commands.js';
-import type { AnsibleTask, YValue } from '../../../src/languages/ansible/facts.js';
 import type { Fix, TextEdit } from '../../../src/core/types.js';
-import { styleAt } from '../../../src/languages/ansible/yaml.js';
 import { resolveShipped } from '../../../src/rules/support/packages.js';
 
 /** apt arguments that carry over to ansible.builtin.dnf, and their dnf names. */

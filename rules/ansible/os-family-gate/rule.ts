@@ -1,7 +1,6 @@
 import type { Fix } from '../../../src/core/types.js';
 import { defineRule } from '../../../src/core/rule.js';
-import { ansibleOf, OS_FACT, roleDirOf, type YValue } from '../../../src/languages/ansible/facts.js';
-import { shortModule } from '../../../src/languages/ansible/index.js';
+import { ansibleOf, OS_FACT, roleDirOf, shortModule, type YValue } from '../../../src/languages/ansible/facts.js';
 import { evalWhen } from '../../../src/languages/ansible/when.js';
 import { worldIndex } from '../../../src/languages/shell/model.js';
 import { F, T, U, allOf, and, type Vec } from '../../../src/languages/shell/conditions.js';

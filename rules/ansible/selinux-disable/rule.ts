@@ -1,6 +1,5 @@
 import { defineRule } from '../../../src/core/rule.js';
-import { ansibleOf } from '../../../src/languages/ansible/facts.js';
-import { shortModule } from '../../../src/languages/ansible/index.js';
+import { ansibleOf, shortModule } from '../../../src/languages/ansible/facts.js';
 
 const TRUE = /^(yes|true|on|1|y)$/i;
 

@@ -1,7 +1,6 @@
 import { defineRule } from '../../../src/core/rule.js';
 import type { Severity } from '../../../src/core/types.js';
-import { ansibleOf } from '../../../src/languages/ansible/facts.js';
-import { shortModule, taskGatedAway } from '../../../src/languages/ansible/index.js';
+import { ansibleOf, shortModule, taskGatedAway } from '../../../src/languages/ansible/facts.js';
 import { code } from '../../../src/rules/support/commands.js';
 
 /**

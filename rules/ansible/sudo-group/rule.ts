@@ -1,7 +1,5 @@
 import { defineRule } from '../../../src/core/rule.js';
-import { ansibleOf } from '../../../src/languages/ansible/facts.js';
-import { shortModule } from '../../../src/languages/ansible/index.js';
-import type { YValue } from '../../../src/languages/ansible/facts.js';
+import { ansibleOf, shortModule, type YValue } from '../../../src/languages/ansible/facts.js';
 
 function sudoIn(v: YValue | undefined, host: string): { span: { start: number; end: number }; exact: boolean }[] {
   if (!v) return [];

@@ -1,6 +1,5 @@
 import { defineRule } from '../../../src/core/rule.js';
-import { ansibleOf } from '../../../src/languages/ansible/facts.js';
-import { shortModule, taskGatedAway } from '../../../src/languages/ansible/index.js';
+import { ansibleOf, shortModule, taskGatedAway } from '../../../src/languages/ansible/facts.js';
 import { code } from '../../../src/rules/support/commands.js';
 
 export default defineRule({

@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/core/rule.js';
 import { code } from '../../../src/rules/support/commands.js';
-import { infraOf } from '../../../src/languages/infra/model.js';
+import { infraOf } from '../../../src/languages/infra/facts.js';
 import { isTarget, parseImage } from '../../image/base-image/rule.js';
 
 const UBUNTU_RUNNER = /^ubuntu(-latest|-\d{2}\.\d{2}(-arm)?|-24\.04|-22\.04|-20\.04)?$/i;

@@ -1,5 +1,5 @@
 import { defineRule } from '../../../src/core/rule.js';
-import { cloudConfigOf, writeFilesOf } from '../../../src/languages/cloudinit/index.js';
+import { cloudConfigOf, writeFilesOf } from '../../../src/languages/cloudinit/facts.js';
 import { code } from '../../../src/rules/support/commands.js';
 
 /** cloud-config keys read only by cc_apt_configure / cc_apt_pipelining (distros: debian, ubuntu). */

@@ -1,5 +1,5 @@
 import { defineRule } from '../../../src/core/rule.js';
-import { cloudConfigOf } from '../../../src/languages/cloudinit/index.js';
+import { cloudConfigOf } from '../../../src/languages/cloudinit/facts.js';
 import type { YValue } from '../../../src/languages/ansible/facts.js';
 
 /** The `sudo` entries of a cloud-init `groups:` value (a list, or a comma-separated string). */

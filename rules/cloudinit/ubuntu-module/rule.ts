@@ -1,5 +1,5 @@
 import { defineRule } from '../../../src/core/rule.js';
-import { cloudConfigOf } from '../../../src/languages/cloudinit/index.js';
+import { cloudConfigOf } from '../../../src/languages/cloudinit/facts.js';
 import { code } from '../../../src/rules/support/commands.js';
 
 /** cloud-config modules that cloud-init runs only on Ubuntu (or Debian), with what to do instead. */

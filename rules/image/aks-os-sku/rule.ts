@@ -1,7 +1,8 @@
 import { defineRule } from '../../../src/core/rule.js';
 import { code } from '../../../src/rules/support/commands.js';
 import type { Span } from '../../../src/core/source.js';
-import { infraOf, type Setting } from '../../../src/languages/infra/model.js';
+import { infraOf } from '../../../src/languages/infra/facts.js';
+import type { Setting } from '../../../src/languages/infra/model.js';
 import { azAksPool } from '../../../src/languages/infra/azcli.js';
 
 /** OS SKUs that are not Azure Linux (Ubuntu variants) or are the deprecated Mariner names. */

@@ -3,7 +3,7 @@ import { code } from '../../../src/rules/support/commands.js';
 import type { ImagePart, ImageRef } from '../../../src/core/facts.js';
 import type { Fix, TextEdit } from '../../../src/core/types.js';
 import type { TargetProfile } from '../../../src/knowledge/target.js';
-import { infraOf } from '../../../src/languages/infra/model.js';
+import { infraOf } from '../../../src/languages/infra/facts.js';
 import { azVmCreate } from '../../../src/languages/infra/azcli.js';
 import { familyOf, isArm64Size, isTargetVm, parseVmImageString, partsOf, type ParsedVmImage } from '../../../src/languages/infra/vmimage.js';
 

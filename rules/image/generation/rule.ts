@@ -1,7 +1,7 @@
 import { defineRule } from '../../../src/core/rule.js';
 import { code } from '../../../src/rules/support/commands.js';
 import type { Span } from '../../../src/core/source.js';
-import { infraOf } from '../../../src/languages/infra/model.js';
+import { infraOf } from '../../../src/languages/infra/facts.js';
 import { azVmCreate } from '../../../src/languages/infra/azcli.js';
 import { isTargetVm, isWindowsImage, parseVmImageString, partsOf } from '../../../src/languages/infra/vmimage.js';
 

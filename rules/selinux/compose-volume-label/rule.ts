@@ -1,6 +1,6 @@
 import { defineRule } from '../../../src/core/rule.js';
 import { code } from '../../../src/rules/support/commands.js';
-import { composeOf } from '../../../src/languages/compose/index.js';
+import { composeOf } from '../../../src/languages/compose/facts.js';
 
 /** Host paths that must never be relabelled (sockets and system trees). */
 const SYSTEM = /^\/(etc|usr|proc|sys|dev|run|var\/run|boot|lib|lib64|bin|sbin)(\/|$)|\.sock$/;

@@ -1,7 +1,7 @@
 import { defineRule } from '../../../src/core/rule.js';
 import { unitsOf } from '../../../src/languages/systemd/index.js';
 import { ansibleOf } from '../../../src/languages/ansible/facts.js';
-import { writeFilesOf } from '../../../src/languages/cloudinit/index.js';
+import { writeFilesOf } from '../../../src/languages/cloudinit/facts.js';
 import { code } from '../../../src/rules/support/commands.js';
 
 /** Files this file itself creates: then the /etc/default path is the project's own and portable. */

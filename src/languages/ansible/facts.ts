@@ -1,5 +1,7 @@
 import type { Span } from '../../core/source.js';
 import type { FileFacts, Gate } from '../../core/facts.js';
+import { reachOf, worldIndex } from '../shell/model.js';
+import { F } from '../shell/conditions.js';
 
 /** A YAML value of a task, with its host span. Scalars carry `value`; sequences `items`; mappings `entries`. */
 export interface YValue {
@@ -49,6 +51,30 @@ export interface AnsibleFacts {
 
 export function ansibleOf(facts: FileFacts): AnsibleFacts | undefined {
   return (facts as FileFacts & { ansible?: AnsibleFacts }).ansible;
+}
+
+/** The module's short name (`ansible.builtin.apt` -> `apt`). */
+export function shortModule(m: string): string {
+  return m.slice(m.lastIndexOf('.') + 1);
+}
+
+const AZL = worldIndex('azurelinux-4.0');
+
+/** The task only runs where Azure Linux 4.0 is not, and the file has a branch for the RPM family elsewhere. */
+export function taskGatedAway(t: AnsibleTask, fileHasRpmBranch: boolean): boolean {
+  return fileHasRpmBranch && t.gates.length > 0 && reachOf(t.gates)[AZL] === F;
+}
+
+/** The YAML node behind a scalar YValue is not kept; scalars are decoded again from the host text. */
+export type ScalarStyle = 'PLAIN' | 'QUOTE_SINGLE' | 'QUOTE_DOUBLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED';
+
+export function styleAt(host: string, span: Span): ScalarStyle {
+  const c = host[span.start];
+  if (c === '"') return 'QUOTE_DOUBLE';
+  if (c === "'") return 'QUOTE_SINGLE';
+  if (c === '|') return 'BLOCK_LITERAL';
+  if (c === '>') return 'BLOCK_FOLDED';
+  return 'PLAIN';
 }
 
 /**

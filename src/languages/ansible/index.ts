@@ -12,7 +12,7 @@ import { parseUnit, unitKindOfPath, type UnitFile } from '../systemd/parse.js';
 import { execSources, unitNotes, unitsInShell } from '../systemd/index.js';
 import { parseYamlValues, scalarSource } from './yaml.js';
 import { evalWhen } from './when.js';
-import type { AnsibleFacts, AnsibleTask, YValue } from './facts.js';
+import { shortModule, taskGatedAway, type AnsibleFacts, type AnsibleTask, type YValue } from './facts.js';
 
 export type { AnsibleFacts, AnsibleTask, YValue } from './facts.js';
 export { ansibleOf } from './facts.js';
@@ -49,11 +49,6 @@ export function normalizeModule(name: string): string {
   if (POSIX.has(n)) return `ansible.posix.${n}`;
   if (GENERAL.has(n)) return `community.general.${n}`;
   return n;
-}
-
-/** The module's short name (`ansible.builtin.apt` -> `apt`). */
-export function shortModule(m: string): string {
-  return m.slice(m.lastIndexOf('.') + 1);
 }
 
 const SHELL_MODULES = new Set(['ansible.builtin.shell', 'ansible.builtin.command', 'ansible.builtin.raw']);
@@ -280,14 +275,8 @@ export async function analyzeAnsibleFile(file: string, text: string): Promise<An
   return facts;
 }
 
-const AZL = worldIndex('azurelinux-4.0');
 const DEB = [worldIndex('ubuntu'), worldIndex('debian')];
 const RPM = [worldIndex('centos'), worldIndex('fedora')];
-
-/** The task only runs where Azure Linux 4.0 is not, and the file has a branch for the RPM family elsewhere. */
-export function taskGatedAway(t: AnsibleTask, fileHasRpmBranch: boolean): boolean {
-  return fileHasRpmBranch && t.gates.length > 0 && reachOf(t.gates)[AZL] === F;
-}
 
 const PACKAGE_MODULES: Record<string, PackageOrigin | 'gate'> = { apt: 'debian', dnf: 'el', dnf5: 'el', yum: 'el', package: 'gate', apk: 'alpine' };
 

@@ -3,7 +3,7 @@ import type { Span } from '../../core/source.js';
 import type { EmbeddedSource } from '../../core/sourcemap.js';
 import { SourceBuilder } from '../systemd/embed.js';
 import { capProblems } from '../../core/notes.js';
-import type { YValue } from './facts.js';
+import { styleAt, type YValue } from './facts.js';
 import { PLAIN_NULL, quickYValues } from './yaml-quick.js';
 
 export interface YamlProblem {
@@ -154,18 +154,6 @@ export function toYValue(node: unknown, host: string, depth = 0, keySpan?: Span)
     return { entries, span, exact: true, keySpan };
   }
   return { span, exact: true, keySpan };
-}
-
-/** The YAML node behind a scalar YValue is not kept; scalars are decoded again from the host text. */
-export type ScalarStyle = 'PLAIN' | 'QUOTE_SINGLE' | 'QUOTE_DOUBLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED';
-
-export function styleAt(host: string, span: Span): ScalarStyle {
-  const c = host[span.start];
-  if (c === '"') return 'QUOTE_DOUBLE';
-  if (c === "'") return 'QUOTE_SINGLE';
-  if (c === '|') return 'BLOCK_LITERAL';
-  if (c === '>') return 'BLOCK_FOLDED';
-  return 'PLAIN';
 }
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', v: '\v', '"': '"', '/': '/', '\\': '\\', ' ': ' ', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029', '\t': '\t' };

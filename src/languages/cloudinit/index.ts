@@ -7,38 +7,10 @@ import { analyzeShell } from '../shell/model.js';
 import { shellParser } from '../shell/parser.js';
 import { parseYamlValues, scalarSource } from '../ansible/yaml.js';
 import type { YValue } from '../ansible/facts.js';
+import type { CloudConfig, CloudInitFacts, WriteFile } from './facts.js';
 import { compose, isJinjaTemplateName, maskJinja, SourceBuilder } from '../systemd/embed.js';
 import { parseUnit, unitKindOfPath, type UnitFile } from '../systemd/parse.js';
 import { execSources, unitNotes, unitsInShell } from '../systemd/index.js';
-
-export interface WriteFile {
-  path: string;
-  pathSpan: Span;
-  exact: boolean;
-  append: boolean;
-  /** base64/gzip content is not decoded. */
-  encoded: boolean;
-  content?: YValue;
-}
-
-export interface CloudConfig {
-  /** Top-level keys of the #cloud-config document. */
-  keys: Map<string, YValue>;
-}
-
-export interface CloudInitFacts extends FileFacts {
-  cloudConfig: CloudConfig;
-  writeFiles: WriteFile[];
-  units: UnitFile[];
-}
-
-export function cloudConfigOf(facts: FileFacts): CloudConfig | undefined {
-  return (facts as Partial<CloudInitFacts>).cloudConfig;
-}
-
-export function writeFilesOf(facts: FileFacts): WriteFile[] {
-  return (facts as Partial<CloudInitFacts>).writeFiles ?? [];
-}
 
 export const CLOUD_CONFIG_HEADER = /^\uFEFF?#cloud-config[ \t]*\r?(\n|$)/;
 

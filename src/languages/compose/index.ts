@@ -2,29 +2,7 @@ import type { FileFacts, PathRef } from '../../core/facts.js';
 import type { Span } from '../../core/source.js';
 import { emptyCollected, finishFacts, parseHostDocument } from '../infra/model.js';
 import { ySetting } from '../infra/obj.js';
-
-/** A bind mount of a compose service: host path, SELinux options, and where `:z` would go. */
-export interface ComposeVolume {
-  service: string;
-  /** Host side as written (`./data`, `/srv/www`). */
-  source: string;
-  target?: string;
-  /** Options after the second colon (`ro,z`), or the long syntax `bind.selinux`. */
-  options: string[];
-  span: Span;
-  exact: boolean;
-  /** short: the offset after the last character of the volume string (append `:z` or `,z`); long: none. */
-  appendAt?: number;
-  long: boolean;
-}
-
-export interface ComposeFacts {
-  volumes: ComposeVolume[];
-}
-
-export function composeOf(f: FileFacts): ComposeFacts | undefined {
-  return (f as FileFacts & { compose?: ComposeFacts }).compose;
-}
+import type { ComposeVolume } from './facts.js';
 
 /** A docker-compose / compose file: service images and bind mounts (volume labels for SELinux). */
 export async function analyzeCompose(file: string, text: string): Promise<FileFacts> {

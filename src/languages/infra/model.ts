@@ -60,10 +60,6 @@ export interface InfraFacts {
   ci?: 'github-actions' | 'azure-pipelines' | 'gitlab-ci';
 }
 
-export function infraOf(facts: FileFacts): InfraFacts | undefined {
-  return (facts as FileFacts & { infra?: InfraFacts }).infra;
-}
-
 /** What a host adapter collected before the shared analysis runs. */
 export interface Collected {
   images: ImageRef[];
