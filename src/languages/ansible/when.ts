@@ -1,5 +1,5 @@
-import { allOf, and, not, or, F, T, U, type Tri, type Vec } from '../shell/conditions.js';
-import { WORLDS, type WorldName } from '../shell/worlds.js';
+import { allOf, and, not, or, perWorld, F, T, U, type Tri, type Vec } from '../shell/conditions.js';
+import type { WorldName } from '../shell/worlds.js';
 
 /**
  * What Ansible's distribution facts are in each world. Azure Linux 4.0: ansible-core's OS_FAMILY_MAP
@@ -208,7 +208,7 @@ class P {
     if (a.kind !== 'var' && b.kind === 'var' && op !== 'in') return this.compare(b, flip(op), a);
     if (a.kind === 'lit' && b.kind === 'var' && op === 'in') {
       // 'Debian' in ansible_os_family: substring test
-      return WORLDS.map((w) => {
+      return perWorld((w) => {
         const v = this.value(b.name, FACTS[w.name]);
         return v === undefined ? U : v.includes(a.v) ? T : F;
       });
@@ -217,7 +217,7 @@ class P {
     if ((a.int || /[<>]/.test(op)) && (a.name === 'major' || a.name === 'version')) this.numeric = true;
     const lits = b.kind === 'lit' ? [b.v] : b.kind === 'list' ? b.v : undefined;
     if (!lits) return allOf(U);
-    return WORLDS.map((w): Tri => {
+    return perWorld((w): Tri => {
       const v = this.value(a.name, FACTS[w.name]);
       if (v === undefined) {
         // Unknown os_family/distribution on Azure Linux: it is none of the known names.

@@ -16,15 +16,32 @@ export interface Cond {
   distro: boolean;
 }
 
+/**
+ * Vectors are built by pushing onto an empty array, which gives the same kind of array (packed small integers)
+ * wherever the code runs: `new Array(n).fill()` makes a holey array, and so does Array.prototype.map once TurboFan
+ * has inlined it, while interpreted map makes a packed one. Code reading both kinds was compiled for one, then
+ * deoptimised and compiled again when it met the other (runRules, visitCase, visitIf and the rules reading reach
+ * vectors).
+ */
+function vec(f: (i: number) => Tri): Vec {
+  const out: Vec = [];
+  for (let i = 0; i < n; i++) out.push(f(i));
+  return out;
+}
 const n = WORLDS.length;
-export const allOf = (t: Tri): Vec => new Array<Tri>(n).fill(t);
+
+export const allOf = (t: Tri): Vec => vec(() => t);
 export const UNKNOWN: Cond = { v: allOf(U), distro: false };
 
 export function not(v: Vec): Vec {
-  return v.map((t) => (t === U ? U : t === T ? F : T));
+  return vec((i) => {
+    const t = v[i]!;
+    return t === U ? U : t === T ? F : T;
+  });
 }
 export function and(a: Vec, b: Vec): Vec {
-  return a.map((x, i) => {
+  return vec((i) => {
+    const x = a[i]!;
     const y = b[i]!;
     if (x === F || y === F) return F;
     if (x === T && y === T) return T;
@@ -32,14 +49,16 @@ export function and(a: Vec, b: Vec): Vec {
   });
 }
 export function or(a: Vec, b: Vec): Vec {
-  return a.map((x, i) => {
+  return vec((i) => {
+    const x = a[i]!;
     const y = b[i]!;
     if (x === T || y === T) return T;
     if (x === F && y === F) return F;
     return U;
   });
 }
-const perWorld = (f: (w: World) => Tri): Vec => WORLDS.map(f);
+/** A vector of one value per world, in WORLDS order. */
+export const perWorld = (f: (w: World) => Tri): Vec => vec((i) => f(WORLDS[i]!));
 const bool = (b: boolean): Tri => (b ? T : F);
 
 /** Names of distributions, so that a comparison of a loosely named variable ($DISTRO, $OS) is recognised. */
@@ -376,7 +395,8 @@ export function commandProbeName(fn: Node): string | undefined {
   if (only?.type === 'redirected_statement') only = only.childForFieldName('body') ?? only.namedChildren[0];
   const parts = only ? commandParts(only) : undefined;
   if (!parts) return undefined;
-  const args = parts.args.map((a) => a.text.replace(/^"(.*)"$/, '$1'));
+  const args: string[] = [];
+  for (const a of parts.args) args.push(a.text.replace(/^"(.*)"$/, '$1'));
   const probe = args[args.length - 1];
   const flags = args.slice(0, -1);
   // `"$@"` is the one argument of a call such as `command_exists lsb_release` (calls are judged with one argument).
