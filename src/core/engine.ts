@@ -56,11 +56,11 @@ export function runRules(facts: FileFacts, opts: EngineOptions): Finding[] {
   // Facts inside code gated to other distributions, filtered once for all the rules that do not see such code.
   const rpmBranch = hasRpmBranch(facts);
   const world = opts.target.world;
-  const gated = rpmBranch ? facts.commands.filter((c) => gatedAway(c, world, rpmBranch)) : [];
   let commands = facts.commands;
   let paths = facts.paths;
   let packages = facts.packages;
-  if (gated.length > 0) {
+  const gated = rpmBranch ? facts.commands.filter((c) => gatedAway(c, world, rpmBranch)) : undefined;
+  if (gated && gated.length > 0) {
     const skip = new Set(gated);
     commands = commands.filter((c) => !skip.has(c));
     paths = paths.filter((p) => !p.command || !skip.has(p.command));

@@ -4,7 +4,7 @@ import { pathRefsFromCommands, type Detection, type FileFacts, type Gate, type P
 import type { FileNote } from '../../core/types.js';
 import { packageName, packageRefsFromCommands } from '../../core/packages.js';
 import { hasRpmBranch } from '../../core/engine.js';
-import { analyzeShell, reachOf, worldIndex } from '../shell/model.js';
+import { analyzeShell, plainBranch, reachOf, worldIndex } from '../shell/model.js';
 import { shellParser } from '../shell/parser.js';
 import { F, not, T } from '../shell/conditions.js';
 import { maskJinja, SourceBuilder } from '../systemd/embed.js';
@@ -119,8 +119,8 @@ export async function analyzeAnsibleFile(file: string, text: string): Promise<An
         exact: w.exact,
         gates: [],
         branches: [
-          { reach: r.v, trivial: TRIVIAL_MODULES.has(shortModule(module)), span: w.span },
-          { reach: not(r.v), trivial: true, span: w.span },
+          plainBranch(r.v, TRIVIAL_MODULES.has(shortModule(module)), w.span),
+          plainBranch(not(r.v), true, w.span),
         ],
         ansibleWhen: true,
       });

@@ -2,7 +2,7 @@ import type { Parser as TSParser } from 'web-tree-sitter';
 import { copyTree, type SNode as Node } from '../tree.js';
 import type { Span } from '../../core/source.js';
 import { EmbeddedSource } from '../../core/sourcemap.js';
-import { and, caseSubject, commandProbeName, evalCondition, not, or, printedDistroKind, varKind, T, F, U, allOf, type CondEnv, type Vec, type VarKind } from './conditions.js';
+import { and, caseSubject, commandProbeName, evalCondition, not, or, printedDistroKind, varKind, T, F, U, allOf, type Cond, type CondEnv, type Vec, type VarKind } from './conditions.js';
 import { parseShell } from './parser.js';
 import { staticValue } from './words.js';
 import { WORLDS, type World } from './worlds.js';
@@ -47,10 +47,19 @@ export interface DetectionBranch {
    * Only assigns variables that the file assigned before the check (`OS_TYPE=linux; if [ "$OS" = alpine ]; then
    * OS_TYPE=alpine-linux; fi`): where the branch does not run, the earlier value stands, so no work is skipped.
    */
-  overridesDefault?: boolean;
+  overridesDefault: boolean;
   /** Ends by exiting the script with a failure (`echo "Unsupported distribution"; exit 1`): the script stops there. */
-  exits?: boolean;
+  exits: boolean;
   span: Span;
+}
+
+/**
+ * A branch that neither overrides a default nor exits. Every branch has the same properties in the same order, so
+ * that code reading branches sees one object shape (optional properties made several, and code compiled for one was
+ * deoptimised when it met another).
+ */
+export function plainBranch(reach: Vec, trivial: boolean, span: Span): DetectionBranch {
+  return { reach, trivial, overridesDefault: false, exits: false, span };
 }
 
 /** An if/case/&&-list/guard whose condition tests the distribution. */
@@ -253,8 +262,8 @@ class Analyzer {
       exact,
       gates,
       branches: [
-        { reach: cont, trivial: false, span },
-        { reach: not(cont), trivial: true, span },
+        plainBranch(cont, false, span),
+        plainBranch(not(cont), true, span),
       ],
     });
     return { construct: id, reach: cont };
@@ -280,7 +289,7 @@ class Analyzer {
 
   /** A branch of a distro check that runs `body`, as the rules judge it: trivial, overriding a default, exiting. */
   private branch(reach: Vec, body: Node[], span: Span): DetectionBranch {
-    return { reach, trivial: this.isTrivial(body), ...(this.overridesDefault(body) ? { overridesDefault: true } : {}), ...(this.exitsFailing(body) ? { exits: true } : {}), span };
+    return { reach, trivial: this.isTrivial(body), overridesDefault: this.overridesDefault(body), exits: this.exitsFailing(body), span };
   }
 
   /** The last statement is `exit` with a status other than 0 (or none, after an error message). */
@@ -523,10 +532,12 @@ class Analyzer {
 
   private visitIf(node: Node, unit: ShellUnit, gates: Gate[]): void {
     const { branches, elseBody } = this.ifParts(node);
-    const conds = branches.map((b) => {
+    // Loops rather than map, here and below: see vec() in conditions.ts (one kind of array wherever the code runs).
+    const conds: Cond[] = [];
+    for (const b of branches) {
       const last = b.cond[b.cond.length - 1];
-      return last ? evalCondition(last, this.env) : { v: allOf(U), distro: false };
-    });
+      conds.push(last ? evalCondition(last, this.env) : { v: allOf(U), distro: false });
+    }
     const distro = conds.some((c) => c.distro);
     let none = allOf(T);
     const reaches: Vec[] = [];
@@ -536,9 +547,10 @@ class Analyzer {
     }
     let id = 0;
     if (distro) {
-      const bs = branches.map((b, i) => this.branch(reaches[i]!, b.body, this.hostSpan(b.cond[0] ?? node, unit).span));
+      const bs: DetectionBranch[] = [];
+      branches.forEach((b, i) => bs.push(this.branch(reaches[i]!, b.body, this.hostSpan(b.cond[0] ?? node, unit).span)));
       const span = this.hostSpan(node, unit).span;
-      bs.push(elseBody ? this.branch(none, elseBody, span) : { reach: none, trivial: true, span });
+      bs.push(elseBody ? this.branch(none, elseBody, span) : plainBranch(none, true, span));
       const firstCond = branches[0]?.cond[0] ?? node;
       id = this.detection('if', firstCond, unit, gates, bs);
     }
@@ -578,7 +590,7 @@ class Analyzer {
       const body = this.caseBody(it);
       branches.push(this.branch(reach, body, this.hostSpan(it, unit).span));
     }
-    branches.push({ reach: none, trivial: true, span: this.hostSpan(node, unit).span });
+    branches.push(plainBranch(none, true, this.hostSpan(node, unit).span));
     const id = this.detection('case', value!, unit, gates, branches);
     items.forEach((it, i) => this.sequence(this.caseBody(it), unit, [...gates, { construct: id, reach: reaches[i]! }]));
   }
@@ -603,7 +615,7 @@ class Analyzer {
     }
     const id = this.detection('and-or', left, unit, gates, [
       this.branch(reach, [right], this.hostSpan(right, unit).span),
-      { reach: not(reach), trivial: true, span: this.hostSpan(left, unit).span },
+      plainBranch(not(reach), true, this.hostSpan(left, unit).span),
     ]);
     this.visit(right, unit, [...gates, { construct: id, reach }]);
   }
@@ -658,7 +670,9 @@ class Analyzer {
     }
     for (const r of redirectNodes) if (r.type !== 'heredoc_redirect') this.nestedIn(r, unit, gates);
     if (!nameNode) return;
-    let words = [nameNode, ...node.childrenForFieldName('argument')].map((w) => this.word(w, unit));
+    // Pushed one by one rather than mapped: see vec() in conditions.ts (one kind of array wherever the code runs).
+    let words: Word[] = [this.word(nameNode, unit)];
+    for (const a of node.childrenForFieldName('argument')) words.push(this.word(a, unit));
     const wrappers: string[] = [];
     const assignments = [...prefix];
     let xargsInput = pipeInput;
