@@ -16,6 +16,8 @@ export interface Cond {
   distro: boolean;
 }
 
+const n = WORLDS.length;
+
 /**
  * Vectors are built by pushing onto an empty array, which gives the same kind of array (packed small integers)
  * wherever the code runs: `new Array(n).fill()` makes a holey array, and so does Array.prototype.map once TurboFan
@@ -28,7 +30,6 @@ function vec(f: (i: number) => Tri): Vec {
   for (let i = 0; i < n; i++) out.push(f(i));
   return out;
 }
-const n = WORLDS.length;
 
 export const allOf = (t: Tri): Vec => vec(() => t);
 export const UNKNOWN: Cond = { v: allOf(U), distro: false };
