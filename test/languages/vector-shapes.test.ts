@@ -8,14 +8,14 @@ const ROOT = join(import.meta.dirname, '../..');
  * Distro-reach vectors and detection branches must come in one array kind and one object shape, in interpreted
  * and in optimised code alike: code compiled for one kind is deoptimised and compiled again when it meets another
  * (bench/RESULTS.md, "Fewer deoptimisations"). V8's own checks (%HasHoleyElements, %HaveSameMap) need
- * --allow-natives-syntax, so this runs tsc's output (dist/src, built with the bundle) in a child process, first
+ * --allow-natives-syntax, so this runs the sources in a child process (with the test TypeScript loader), first
  * interpreted, then with every vector function forced through TurboFan.
  */
 describe('reach vectors and branches keep one shape', () => {
   it('vectors are packed arrays of small integers, before and after optimisation', () => {
     const script = `
-      const c = await import(${JSON.stringify(join(ROOT, 'dist/src/languages/shell/conditions.js'))});
-      const m = await import(${JSON.stringify(join(ROOT, 'dist/src/languages/shell/model.js'))});
+      const c = await import(${JSON.stringify(join(ROOT, 'src/languages/shell/conditions.ts'))});
+      const m = await import(${JSON.stringify(join(ROOT, 'src/languages/shell/model.ts'))});
       const make = () => {
         const a = c.allOf(c.T);
         const b = c.not(c.allOf(c.U));
@@ -33,7 +33,7 @@ describe('reach vectors and branches keep one shape', () => {
       out.sameBranchShape = %HaveSameMap(plain, { reach: c.allOf(c.F), trivial: false, overridesDefault: true, exits: false, span: s });
       console.log(JSON.stringify(out));
     `;
-    const out = execFileSync(process.execPath, ['--allow-natives-syntax', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['--allow-natives-syntax', '--import', join(ROOT, 'test/support/ts-loader.mjs'), '--input-type=module', '-e', script], { encoding: 'utf8' });
     const r = JSON.parse(out) as { interpreted: string[]; optimised: string[]; sameBranchShape: boolean };
     expect(r.interpreted).toEqual(Array(5).fill('smi'));
     expect(r.optimised).toEqual(Array(5).fill('smi'));
