@@ -1,5 +1,5 @@
-import type { Node as TSNode, Tree, TreeCursor } from 'web-tree-sitter';
-import { treeSitterModule } from './grammar.js';
+import type { Node as TSNode, Parser as TSParser, Tree, TreeCursor } from 'web-tree-sitter';
+import { parseWithin, treeSitterModule } from './grammar.js';
 
 /**
  * A plain JavaScript copy of a tree-sitter tree, made in one cursor walk. Each access to a web-tree-sitter
@@ -241,4 +241,20 @@ function finish(n: SNode): void {
 function finishAll(stack: SNode[]): SNode {
   for (let i = stack.length - 1; i >= 0; i--) finish(stack[i]!);
   return stack[0]!;
+}
+
+/**
+ * Parse `text` within a time budget (parseWithin) and return the plain copy of its tree, the tree-sitter tree freed:
+ * undefined when the budget ran out. Adapters read nodes many times over, and each access to a web-tree-sitter `Node`
+ * crosses into WebAssembly and allocates; one walk for the copy costs less, and nothing can use a node after its
+ * tree is freed.
+ */
+export function parseCopy(parser: TSParser, text: string, budgetMs?: number): SNode | undefined {
+  const tree = parseWithin(parser, text, budgetMs);
+  if (!tree) return undefined;
+  try {
+    return copyTree(tree, text);
+  } finally {
+    tree.delete();
+  }
 }

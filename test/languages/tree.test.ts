@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copiesDirectly, copyTree, type SNode } from '../../src/languages/tree.js';
 import { treeSitterModule } from '../../src/languages/grammar.js';
-import { parseShell, shellParser } from '../../src/languages/shell/parser.js';
+import { shellParser } from '../../src/languages/shell/parser.js';
+import { parseWithin } from '../../src/languages/grammar.js';
 import { pythonParser } from '../../src/languages/python/index.js';
 
 /** Everything a copy holds, without parent links (which would make the comparison circular). */
@@ -64,7 +65,7 @@ describe('copyTree', () => {
     expect(texts.length).toBeGreaterThan(100);
     let withErrors = 0;
     for (const text of texts) {
-      const tree = parseShell(parser, text)!;
+      const tree = parseWithin(parser, text)!;
       try {
         if (tree.rootNode.hasError) withErrors++;
         const fast = copyTree(tree, text);
@@ -106,7 +107,7 @@ describe('copyTree', () => {
     for (const k of ['_ts_tree_cursor_goto_first_child_wasm', '_ts_tree_cursor_goto_next_sibling_wasm', '_ts_tree_cursor_goto_parent_wasm']) wrap(k, () => (last = words()));
     wrap('_ts_tree_cursor_delete_wasm', () => {});
     const deep = SYNTHETIC[6]!;
-    const tree = parseShell(parser, deep)!;
+    const tree = parseWithin(parser, deep)!;
     try {
       const expected = plain(copyTree(tree, deep, 'public'));
       for (let i = 0; i < 20; i++) expect(plain(copyTree(tree, deep))).toEqual(expected);
@@ -119,7 +120,7 @@ describe('copyTree', () => {
     // The walk went deep enough for the stack (5 entries at first) to be reallocated: its capacity, third word.
     expect(Math.min(...deletes.map((d) => d.last[2]!))).toBeGreaterThan(500);
     // The module still parses and copies correctly afterwards.
-    const after = parseShell(parser, SYNTHETIC[8]!)!;
+    const after = parseWithin(parser, SYNTHETIC[8]!)!;
     expect(plain(copyTree(after, SYNTHETIC[8]!))).toEqual(plain(copyTree(after, SYNTHETIC[8]!, 'public')));
     after.delete();
   });

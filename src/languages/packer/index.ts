@@ -1,7 +1,8 @@
 import type { FileFacts } from '../../core/facts.js';
 import { emptyCollected, finishFacts, parseHostDocument, type Collected } from '../infra/model.js';
 import { jsonObj, type Obj } from '../infra/obj.js';
-import { blocksOf, hclParser, parseHclCopy } from '../terraform/hcl.js';
+import { blocksOf, hclParser } from '../terraform/hcl.js';
+import { parseCopy } from '../tree.js';
 import { fileValues, hclObj } from '../terraform/obj.js';
 import { vmImageFrom } from '../terraform/azure.js';
 import { stringSource } from '../terraform/hcl.js';
@@ -61,7 +62,7 @@ export async function analyzePacker(file: string, text: string): Promise<FileFac
     }
     return finishFacts(file, 'packer', text, c);
   }
-  const root = parseHclCopy(await hclParser(), text);
+  const root = parseCopy(await hclParser(), text);
   if (!root) {
     c.notes.push({ file, kind: 'parse', message: 'HCL: the file could not be parsed within the time budget; it is not analysed.' });
     return finishFacts(file, 'packer', text, c);

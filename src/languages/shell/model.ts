@@ -1,9 +1,8 @@
 import type { Parser as TSParser } from 'web-tree-sitter';
-import { copyTree, type SNode as Node } from '../tree.js';
+import { parseCopy, type SNode as Node } from '../tree.js';
 import type { Span } from '../../core/source.js';
 import { EmbeddedSource } from '../../core/sourcemap.js';
 import { and, caseSubject, commandProbeName, evalCondition, not, or, printedDistroKind, varKind, T, F, U, allOf, type Cond, type CondEnv, type Vec, type VarKind } from './conditions.js';
-import { parseShell } from './parser.js';
 import { staticValue } from './words.js';
 import { WORLDS, type World } from './worlds.js';
 import { capProblems } from '../../core/notes.js';
@@ -184,16 +183,10 @@ class Analyzer {
   unit(source: EmbeddedSource, origin: string, gates: Gate[], depth: number, recovered = false): void {
     const unit: ShellUnit = { id: this.units.length, source, origin, depth, ...(recovered ? { recovered } : {}) };
     this.units.push(unit);
-    const tree = parseShell(this.opts.parser, source.text, this.opts.budgetMs);
-    if (!tree) {
+    const root = parseCopy(this.opts.parser, source.text, this.opts.budgetMs);
+    if (!root) {
       this.problems.push({ span: source.hostSpan, message: 'shell parse took too long; this code was not analysed' });
       return;
-    }
-    let root: Node;
-    try {
-      root = copyTree(tree, source.text);
-    } finally {
-      tree.delete();
     }
     const saved = this.errorSpans;
     this.errorSpans = [];

@@ -5,6 +5,3 @@ import { grammarParser } from '../grammar.js';
 export function shellParser(): Promise<TSParser> {
   return grammarParser('tree-sitter-bash/tree-sitter-bash.wasm');
 }
-
-/** Parse with a time budget; undefined when the budget ran out. The caller must call tree.delete(). */
-export { parseWithin as parseShell } from '../grammar.js';

@@ -1,6 +1,6 @@
-import { grammarParser, parseWithin } from '../grammar.js';
+import { grammarParser } from '../grammar.js';
 import type { Parser as TSParser } from 'web-tree-sitter';
-import { copyTree, type SNode as Node } from '../tree.js';
+import type { SNode as Node } from '../tree.js';
 import type { Span } from '../../core/source.js';
 import { SourceBuilder } from '../systemd/embed.js';
 import type { EmbeddedSource } from '../../core/sourcemap.js';
@@ -22,23 +22,6 @@ import { maskedHost, type Setting } from '../infra/model.js';
  */
 export function hclParser(): Promise<TSParser> {
   return grammarParser('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm');
-}
-
-/**
- * The parsed file as a plain JavaScript copy (tree.ts), the tree-sitter tree freed: undefined when the time budget
- * ran out (parseWithin). The adapters read blocks, attributes and expressions many times over, and each access to a
- * web-tree-sitter `Node` crosses into WebAssembly and allocates; one walk for the copy costs less (the Terraform
- * adapter took 5 to 8 % less time per file of the bench, parse included), and nothing can use a node after its tree
- * is freed.
- */
-export function parseHclCopy(parser: TSParser, text: string, budgetMs = 2000): Node | undefined {
-  const tree = parseWithin(parser, text, budgetMs);
-  if (!tree) return undefined;
-  try {
-    return copyTree(tree, text);
-  } finally {
-    tree.delete();
-  }
 }
 
 export interface HclAttr {

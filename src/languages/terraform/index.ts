@@ -1,7 +1,8 @@
 import type { FileFacts } from '../../core/facts.js';
 import { emptyCollected, finishFacts, parseHostDocument } from '../infra/model.js';
 import { jsonObj, type Obj } from '../infra/obj.js';
-import { blocksOf, hclParser, parseHclCopy } from './hcl.js';
+import { blocksOf, hclParser } from './hcl.js';
+import { parseCopy } from '../tree.js';
 import { fileValues, hclObj } from './obj.js';
 import { collectTerraformResources } from './azure.js';
 
@@ -20,7 +21,7 @@ export async function analyzeTerraform(file: string, text: string): Promise<File
     }
     return finishFacts(file, 'terraform', text, (collectTerraformResources(resources, c, file), c));
   }
-  const root = parseHclCopy(await hclParser(), text);
+  const root = parseCopy(await hclParser(), text);
   if (!root) {
     c.notes.push({ file, kind: 'parse', message: 'HCL: the file could not be parsed within the time budget; it is not analysed.' });
     return finishFacts(file, 'terraform', text, c);
