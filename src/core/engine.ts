@@ -1,6 +1,6 @@
 import * as crypto from 'node:crypto';
 import type { FileFacts, ShellCommand } from './facts.js';
-import type { Rule, RuleContext, RuleVisitors, ReportInput } from './rule.js';
+import type { Rule, RuleContext, ReportInput } from './rule.js';
 import type { Finding } from './types.js';
 import type { TargetProfile } from '../knowledge/target.js';
 import { reachOf, RPM_WORLDS } from '../languages/shell/model.js';
@@ -67,17 +67,21 @@ export function runRules(facts: FileFacts, opts: EngineOptions): Finding[] {
     packages = packages.filter((p) => !p.command || !skip.has(p.command));
   }
 
-  const visitors: { rule: Rule; v: RuleVisitors }[] = [];
-  for (const rule of rulesFor(opts.rules, facts.kind)) {
-    const ctx: RuleContext = {
-      facts,
-      target: opts.target,
-      report: (r: ReportInput) => findings.push(makeFinding(rule, facts, r, occurrences)),
-      declare: (key: string) => opts.declared?.add(key),
-    };
-    visitors.push({ rule, v: rule.create(ctx) });
-  }
-  for (const { rule, v } of visitors) {
+  // One context for the file: the rules run one after another, each created and then visited before the next, so
+  // `report` credits the rule that is running. (A context and two closures per rule and file took 10 to 20 % of the
+  // rules' time on the bench's small Ansible files, to each of which 84 rules apply.)
+  const rules = rulesFor(opts.rules, facts.kind);
+  let rule = rules[0];
+  const declared = opts.declared;
+  const ctx: RuleContext = {
+    facts,
+    target: opts.target,
+    report: (r: ReportInput) => findings.push(makeFinding(rule!, facts, r, occurrences)),
+    declare: (key: string) => declared?.add(key),
+  };
+  for (let k = 0; k < rules.length; k++) {
+    rule = rules[k]!;
+    const v = rule.create(ctx);
     const sees = rule.meta.seesGatedCode === true;
     // Each rule's visitors object has its own shape, so reading a visitor from it is a megamorphic property load:
     // read each once per file, not once per fact.
@@ -96,7 +100,7 @@ export function runRules(facts: FileFacts, opts: EngineOptions): Finding[] {
     // whole, as a task gated in its own file is: rules that leave gated code alone leave that file alone.
     for (const k of includeKeys(facts, world, rpmBranch)) opts.declared?.add(k);
     const own = [includedGatedAwayKey(facts.file), ...keyedNamesOf(facts.file)];
-    const seeGated = new Set(visitors.filter((x) => x.rule.meta.seesGatedCode).map((x) => x.rule.meta.id));
+    const seeGated = new Set(rules.filter((r) => r.meta.seesGatedCode).map((r) => r.meta.id));
     for (const f of findings) {
       if (seeGated.has(f.ruleId)) continue;
       f.unlessDeclaredElsewhere = [...(f.unlessDeclaredElsewhere ?? []), ...own];
