@@ -65,17 +65,19 @@ export interface Summary {
 }
 
 export function summarize(result: ScanResult): Summary {
-  const f = result.findings.filter((x) => (x.status ?? 'open') === 'open');
-  return {
-    findings: f.length,
-    errors: f.filter((x) => x.severity === 'error').length,
-    warnings: f.filter((x) => x.severity === 'warning').length,
-    info: f.filter((x) => x.severity === 'info').length,
-    blockers: f.filter((x) => x.blocker).length,
-    fixable: f.filter((x) => x.fix).length,
-    baselined: result.findings.filter((x) => x.status === 'baselined').length,
-    suppressed: result.findings.filter((x) => x.status === 'suppressed').length,
-    filesScanned: result.files.scanned.length,
-    filesSkipped: result.files.skipped.length,
-  };
+  // One pass: eight filters over tens of thousands of findings showed in the report's time after the scan.
+  const s: Summary = { findings: 0, errors: 0, warnings: 0, info: 0, blockers: 0, fixable: 0, baselined: 0, suppressed: 0, filesScanned: result.files.scanned.length, filesSkipped: result.files.skipped.length };
+  for (const x of result.findings) {
+    const status = x.status ?? 'open';
+    if (status === 'baselined') s.baselined++;
+    else if (status === 'suppressed') s.suppressed++;
+    if (status !== 'open') continue;
+    s.findings++;
+    if (x.severity === 'error') s.errors++;
+    else if (x.severity === 'warning') s.warnings++;
+    else if (x.severity === 'info') s.info++;
+    if (x.blocker) s.blockers++;
+    if (x.fix) s.fixable++;
+  }
+  return s;
 }
