@@ -59,6 +59,11 @@ export interface ReportInput {
   unlessDeclaredElsewhere?: string | string[];
 }
 
+/**
+ * What a rule sees of the file being analysed. The engine runs the rules one after another (create, then the
+ * visitors) with one context per file: report() credits the rule being run, so use the context only from create()
+ * and the visitors it returns, never after they return.
+ */
 export interface RuleContext {
   readonly facts: FileFacts;
   readonly target: TargetProfile;
