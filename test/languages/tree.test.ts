@@ -2,9 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copiesDirectly, copyTree, type SNode } from '../../src/languages/tree.js';
-import { treeSitterModule } from '../../src/languages/grammar.js';
+import { parseWithin, treeSitterModule } from '../../src/languages/grammar.js';
 import { shellParser } from '../../src/languages/shell/parser.js';
-import { parseWithin } from '../../src/languages/grammar.js';
 import { pythonParser } from '../../src/languages/python/index.js';
 
 /** Everything a copy holds, without parent links (which would make the comparison circular). */

@@ -3,7 +3,7 @@ import type { FileFacts } from '../../core/facts.js';
 import type { YValue } from '../ansible/facts.js';
 import type { UnitFile } from '../systemd/parse.js';
 
-/**
+/*
  * What the cloud-init adapter adds to a file's facts, and how rules read it. Apart from the adapter (index.ts),
  * which loads the YAML parser: rules import this, and a scan without cloud-init files never loads that parser.
  */

@@ -7,7 +7,7 @@ import { analyzeShell } from '../shell/model.js';
 import { shellParser } from '../shell/parser.js';
 import { parseYamlValues, scalarSource } from '../ansible/yaml.js';
 import type { YValue } from '../ansible/facts.js';
-import type { CloudConfig, CloudInitFacts, WriteFile } from './facts.js';
+import type { CloudInitFacts, WriteFile } from './facts.js';
 import { compose, isJinjaTemplateName, maskJinja, SourceBuilder } from '../systemd/embed.js';
 import { parseUnit, unitKindOfPath, type UnitFile } from '../systemd/parse.js';
 import { execSources, unitNotes, unitsInShell } from '../systemd/index.js';

@@ -1,10 +1,11 @@
 import type { FileFacts } from '../../core/facts.js';
 import type { Span } from '../../core/source.js';
 
-/**
+/*
  * What the compose adapter adds to a file's facts, and how rules read it. Apart from the adapter (index.ts),
  * which loads the YAML parser: rules import this, and a scan without compose files never loads that parser.
  */
+
 /** A bind mount of a compose service: host path, SELinux options, and where `:z` would go. */
 export interface ComposeVolume {
   service: string;

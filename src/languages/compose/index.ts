@@ -1,5 +1,4 @@
 import type { FileFacts, PathRef } from '../../core/facts.js';
-import type { Span } from '../../core/source.js';
 import { emptyCollected, finishFacts, parseHostDocument } from '../infra/model.js';
 import { ySetting } from '../infra/obj.js';
 import type { ComposeVolume } from './facts.js';

@@ -1,11 +1,10 @@
 import type { FileFacts } from '../../core/facts.js';
 import { emptyCollected, finishFacts, parseHostDocument, type Collected } from '../infra/model.js';
 import { jsonObj, type Obj } from '../infra/obj.js';
-import { blocksOf, hclParser } from '../terraform/hcl.js';
+import { blocksOf, hclParser, stringSource } from '../terraform/hcl.js';
 import { parseCopy } from '../tree.js';
 import { fileValues, hclObj } from '../terraform/obj.js';
 import { vmImageFrom } from '../terraform/azure.js';
-import { stringSource } from '../terraform/hcl.js';
 import { scalarSource } from '../ansible/yaml.js';
 import { EmbeddedSource } from '../../core/sourcemap.js';
 import { maskJinja } from '../systemd/embed.js';
