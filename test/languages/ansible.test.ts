@@ -88,6 +88,16 @@ describe('Ansible adapter', () => {
     expect(evalWhen('my_flag | bool').distro).toBe(false);
   });
 
+  it('gives the same evaluation of an expression however many others were evaluated between (results are kept, bounded)', () => {
+    const redhat = "ansible_os_family == 'RedHat'";
+    const before = evalWhen(redhat);
+    expect(evalWhen(redhat)).toBe(before);
+    // More distinct expressions than are kept: the cache is cleared on the way, and evaluation is unchanged.
+    for (let i = 0; i < 5000; i++) evalWhen(`ansible_distribution_major_version | int >= ${i}`);
+    expect(evalWhen(redhat)).toEqual(before);
+    expect(evalWhen('ansible_distribution_major_version | int >= 4999').v).toEqual(evalWhen('ansible_distribution_major_version | int >= 5000').v);
+  });
+
   it('compares a fact with a quoted literal as strings, as Jinja does, and numerically with | int', () => {
     const w = (e: string) => Object.fromEntries(WORLDS.map((x, i) => [x.name, evalWhen(e).v[i]]));
     // '43' < '8' and '4' < '8' as strings; 43 < 8 is false as numbers.

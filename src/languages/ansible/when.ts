@@ -253,8 +253,28 @@ function flip(op: string): string {
   return op === '<' ? '>' : op === '>' ? '<' : op === '<=' ? '>=' : op === '>=' ? '<=' : op;
 }
 
-/** Evaluate an Ansible `when:` expression (raw Jinja, without braces) in every world. Unknown parts give U. */
+/**
+ * Results by expression: a repository repeats the same few conditions (`ansible_os_family == 'Debian'`) in every
+ * role, and both the Ansible adapter and ansible/os-family-gate evaluate each task's conditions. Bounded: cleared
+ * when full.
+ */
+const evaluated = new Map<string, WhenResult>();
+const EVALUATED_MAX = 4096;
+
+/**
+ * Evaluate an Ansible `when:` expression (raw Jinja, without braces) in every world. Unknown parts give U. The
+ * result is shared by every caller that evaluates the same expression: read it, never modify it.
+ */
 export function evalWhen(expr: string): WhenResult {
+  let r = evaluated.get(expr);
+  if (r === undefined) {
+    if (evaluated.size >= EVALUATED_MAX) evaluated.clear();
+    evaluated.set(expr, (r = evaluate(expr)));
+  }
+  return r;
+}
+
+function evaluate(expr: string): WhenResult {
   const src = expr.replace(/^\s*\{\{\s*|\s*\}\}\s*$/g, '');
   const toks = tokenize(src);
   if (!toks) return { v: allOf(U), distro: /ansible_(os_family|distribution|pkg_mgr)|os_family/.test(src), numericVersion: false };
