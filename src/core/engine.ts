@@ -99,11 +99,13 @@ export function runRules(facts: FileFacts, opts: EngineOptions): Finding[] {
     // (`include_tasks: setup-Debian.yml` when os_family == 'Debian', beside setup-RedHat.yml), is gated away as a
     // whole, as a task gated in its own file is: rules that leave gated code alone leave that file alone.
     for (const k of includeKeys(facts, world, rpmBranch)) opts.declared?.add(k);
-    const own = [includedGatedAwayKey(facts.file), ...keyedNamesOf(facts.file)];
-    const seeGated = new Set(rules.filter((r) => r.meta.seesGatedCode).map((r) => r.meta.id));
-    for (const f of findings) {
-      if (seeGated.has(f.ruleId)) continue;
-      f.unlessDeclaredElsewhere = [...(f.unlessDeclaredElsewhere ?? []), ...own];
+    if (findings.length > 0) {
+      const own = [includedGatedAwayKey(facts.file), ...keyedNamesOf(facts.file)];
+      const gatedIds = seesGatedIds(opts.rules);
+      for (const f of findings) {
+        if (gatedIds.has(f.ruleId)) continue;
+        f.unlessDeclaredElsewhere = [...(f.unlessDeclaredElsewhere ?? []), ...own];
+      }
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
@@ -137,11 +139,14 @@ function includeKeys(facts: FileFacts, world: string, rpmBranch: boolean): strin
   const a = ansibleOf(facts);
   if (!a) return [];
   const ti = WORLDS.findIndex((w) => w.name === world);
-  const role = roleDirOf(facts.file);
-  const bases = [...new Set([posix.dirname(facts.file), ...(role !== undefined ? [posix.join(role, 'tasks')] : [])])];
+  let bases: string[] | undefined;
   const out: string[] = [];
   for (const t of a.tasks) {
     if (!INCLUDES.has(t.module)) continue;
+    if (!bases) {
+      const role = roleDirOf(facts.file);
+      bases = [...new Set([posix.dirname(facts.file), ...(role !== undefined ? [posix.join(role, 'tasks')] : [])])];
+    }
     const target = (t.freeForm ?? t.args.get('file'))?.value?.trim();
     if (!target || target.startsWith('/')) continue;
     const keyed = KEYED_NAME.exec(target);
@@ -178,6 +183,15 @@ function rulesFor(rules: readonly Rule[], kind: FileFacts['kind']): Rule[] {
   let list = m.get(kind);
   if (!list) m.set(kind, (list = rules.filter((r) => !r.meta.kinds || r.meta.kinds.includes(kind))));
   return list;
+}
+
+const seesGated = new WeakMap<readonly Rule[], Set<string>>();
+
+/** The ids of the rules in a list that see code gated to other distributions (RuleMeta.seesGatedCode). */
+function seesGatedIds(rules: readonly Rule[]): Set<string> {
+  let ids = seesGated.get(rules);
+  if (!ids) seesGated.set(rules, (ids = new Set(rules.filter((r) => r.meta.seesGatedCode).map((r) => r.meta.id))));
+  return ids;
 }
 
 /** The same rule reporting the same span twice (e.g. via two facts) is one finding. */
