@@ -1,6 +1,5 @@
 import { defineRule } from '../../../src/core/rule.js';
 import type { ShellCommand } from '../../../src/core/facts.js';
-import { code } from '../../../src/rules/support/commands.js';
 import { contentMatches, groupSpan, writtenFiles } from '../../../src/rules/support/text.js';
 
 const SERVICES: Record<string, number[]> = { http: [80], https: [443], ssh: [22], 'http3': [443], 'http-alt': [8080] };

@@ -1,5 +1,4 @@
 import { defineRule } from '../../../src/core/rule.js';
-import type { ShellCommand } from '../../../src/core/facts.js';
 import { code } from '../../../src/rules/support/commands.js';
 import { loadTarget } from '../../../src/knowledge/target.js';
 import { DISTRO_BASE_IMAGE, stageImageOf } from '../../../src/rules/support/text.js';

@@ -1,4 +1,4 @@
-import type { ImagePart, VmImageParts } from '../../core/facts.js';
+import type { VmImageParts } from '../../core/facts.js';
 
 /**
  * VM image families by Marketplace publisher (and az CLI alias). Publisher names as in the az CLI alias list
