@@ -255,21 +255,25 @@ function flip(op: string): string {
 
 /**
  * Results by expression: a repository repeats the same few conditions (`ansible_os_family == 'Debian'`) in every
- * role, and both the Ansible adapter and ansible/os-family-gate evaluate each task's conditions. Bounded: cleared
+ * role, and both the Ansible adapter and ansible/os-family-gate evaluate each task's conditions. Bounded: at most
+ * EVALUATED_MAX expressions of up to EVALUATED_MAX_LENGTH characters (longer ones are evaluated every time), cleared
  * when full.
  */
 const evaluated = new Map<string, WhenResult>();
 const EVALUATED_MAX = 4096;
+const EVALUATED_MAX_LENGTH = 256;
 
 /**
  * Evaluate an Ansible `when:` expression (raw Jinja, without braces) in every world. Unknown parts give U. The
  * result is shared by every caller that evaluates the same expression: read it, never modify it.
  */
 export function evalWhen(expr: string): WhenResult {
+  if (expr.length > EVALUATED_MAX_LENGTH) return evaluate(expr);
   let r = evaluated.get(expr);
   if (r === undefined) {
     if (evaluated.size >= EVALUATED_MAX) evaluated.clear();
-    evaluated.set(expr, (r = evaluate(expr)));
+    // The key is a copy: the expression is usually a slice of its file's text, which V8 would keep alive with it.
+    evaluated.set(` ${expr}`.slice(1), (r = evaluate(expr)));
   }
   return r;
 }
