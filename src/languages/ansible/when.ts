@@ -1,5 +1,6 @@
 import { allOf, and, not, or, perWorld, F, T, U, type Tri, type Vec } from '../shell/conditions.js';
 import type { WorldName } from '../shell/worlds.js';
+import { detached } from '../../core/strings.js';
 
 /**
  * What Ansible's distribution facts are in each world. Azure Linux 4.0: ansible-core's OS_FAMILY_MAP
@@ -272,8 +273,8 @@ export function evalWhen(expr: string): WhenResult {
   let r = evaluated.get(expr);
   if (r === undefined) {
     if (evaluated.size >= EVALUATED_MAX) evaluated.clear();
-    // The key is a copy: the expression is usually a slice of its file's text, which V8 would keep alive with it.
-    evaluated.set(` ${expr}`.slice(1), (r = evaluate(expr)));
+    // The expression is usually a slice of its file's text, which the key must not keep alive.
+    evaluated.set(detached(expr), (r = evaluate(expr)));
   }
   return r;
 }

@@ -1,6 +1,7 @@
 import type { SNode as Node } from '../tree.js';
 import { fileContent, KNOWN_COMMANDS, KNOWN_PATHS, WORLDS, type World } from './worlds.js';
 import { commandSubstitution, expandedVariable, staticValue } from './words.js';
+import { detached } from '../../core/strings.js';
 
 /** Three-valued truth: false, true, unknown. */
 export const F = 0;
@@ -129,9 +130,10 @@ export function globToRegExp(glob: string, ignoreCase = false): RegExp | undefin
   const key = `${ignoreCase ? 'i' : ''}\0${glob}`;
   if (globs.has(key)) return globs.get(key);
   const re = compileGlob(glob, ignoreCase);
-  // Bounded: a scan of many distinct patterns keeps the last few thousand.
+  // Bounded: a scan of many distinct patterns keeps the last few thousand. The key is a copy: the pattern is a
+  // slice of its script's text, which it would keep alive.
   if (globs.size >= 4096) globs.clear();
-  globs.set(key, re);
+  globs.set(detached(key), re);
   return re;
 }
 
