@@ -1,6 +1,6 @@
 import { allOf, and, not, or, perWorld, F, T, U, type Tri, type Vec } from '../shell/conditions.js';
 import type { WorldName } from '../shell/worlds.js';
-import { detached } from '../../core/strings.js';
+import { memoByText } from '../../core/strings.js';
 
 /**
  * What Ansible's distribution facts are in each world. Azure Linux 4.0: ansible-core's OS_FAMILY_MAP
@@ -255,29 +255,12 @@ function flip(op: string): string {
 }
 
 /**
- * Results by expression: a repository repeats the same few conditions (`ansible_os_family == 'Debian'`) in every
- * role, and both the Ansible adapter and ansible/os-family-gate evaluate each task's conditions. Bounded: at most
- * EVALUATED_MAX expressions of up to EVALUATED_MAX_LENGTH characters (longer ones are evaluated every time), cleared
- * when full.
+ * Evaluate an Ansible `when:` expression (raw Jinja, without braces) in every world. Unknown parts give U. Remembered
+ * by expression (memoByText): a repository repeats the same few conditions (`ansible_os_family == 'Debian'`) in
+ * every role, and both the Ansible adapter and ansible/os-family-gate evaluate each task's conditions. The result is
+ * shared by every caller that evaluates the same expression: read it, never modify it.
  */
-const evaluated = new Map<string, WhenResult>();
-const EVALUATED_MAX = 4096;
-const EVALUATED_MAX_LENGTH = 256;
-
-/**
- * Evaluate an Ansible `when:` expression (raw Jinja, without braces) in every world. Unknown parts give U. The
- * result is shared by every caller that evaluates the same expression: read it, never modify it.
- */
-export function evalWhen(expr: string): WhenResult {
-  if (expr.length > EVALUATED_MAX_LENGTH) return evaluate(expr);
-  let r = evaluated.get(expr);
-  if (r === undefined) {
-    if (evaluated.size >= EVALUATED_MAX) evaluated.clear();
-    // The expression is usually a slice of its file's text, which the key must not keep alive.
-    evaluated.set(detached(expr), (r = evaluate(expr)));
-  }
-  return r;
-}
+export const evalWhen: (expr: string) => WhenResult = memoByText(evaluate);
 
 function evaluate(expr: string): WhenResult {
   const src = expr.replace(/^\s*\{\{\s*|\s*\}\}\s*$/g, '');

@@ -1,7 +1,7 @@
 import type { SNode as Node } from '../tree.js';
 import { fileContent, KNOWN_COMMANDS, KNOWN_PATHS, WORLDS, type World } from './worlds.js';
 import { commandSubstitution, expandedVariable, staticValue } from './words.js';
-import { detached } from '../../core/strings.js';
+import { memoByText } from '../../core/strings.js';
 
 /** Three-valued truth: false, true, unknown. */
 export const F = 0;
@@ -122,19 +122,15 @@ function varValue(kind: VarKind, w: World): string {
   }
 }
 
-/** Compiled globs: scripts repeat the same distro patterns, and each compile cost more than its tests. */
-const globs = new Map<string, RegExp | undefined>();
+/**
+ * Compiled globs, remembered by pattern (memoByText), without and with ignoreCase: scripts repeat the same distro
+ * patterns, and each compile cost more than its tests.
+ */
+const compiled = [memoByText((glob) => compileGlob(glob, false)), memoByText((glob) => compileGlob(glob, true))] as const;
 
 /** A shell glob (case pattern, [[ == ]] right-hand side) as an anchored RegExp (not global: shared, stateless). */
 export function globToRegExp(glob: string, ignoreCase = false): RegExp | undefined {
-  const key = `${ignoreCase ? 'i' : ''}\0${glob}`;
-  if (globs.has(key)) return globs.get(key);
-  const re = compileGlob(glob, ignoreCase);
-  // Bounded: a scan of many distinct patterns keeps the last few thousand. The key is a copy: the pattern is a
-  // slice of its script's text, which it would keep alive.
-  if (globs.size >= 4096) globs.clear();
-  globs.set(detached(key), re);
-  return re;
+  return compiled[ignoreCase ? 1 : 0](glob);
 }
 
 function compileGlob(glob: string, ignoreCase: boolean): RegExp | undefined {

@@ -1,25 +1,18 @@
 import type { PackageRef } from '../../core/facts.js';
 import { resolvePackage, type PackageResolution, type SourceDistro } from '../../knowledge/packages.js';
-import { detached } from '../../core/strings.js';
+import { memoByText } from '../../core/strings.js';
 
-const cache = new Map<string, PackageResolution>();
-const CACHE_MAX = 4096;
+/** Per source distribution, resolvePackage remembered by name (memoByText). */
+const byDistro = new Map<SourceDistro, (raw: string) => PackageResolution>();
 
 /**
  * resolvePackage against the shipped catalog and maps, memoised: every pkg/* rule and every fix asks about the same
- * names, file after file. The result is shared: callers must not change it. Bounded (cleared when full); the name
- * is copied before it is kept (a resolution holds its input and pieces of it, and the name is usually a slice of
- * its file's text, which it would keep alive).
+ * names, file after file. The result is shared: callers must not change it.
  */
 export function resolveShipped(raw: string, from: SourceDistro): PackageResolution {
-  let r = cache.get(`${from}\0${raw}`);
-  if (!r) {
-    const own = detached(raw);
-    r = resolvePackage(own, from);
-    if (cache.size >= CACHE_MAX) cache.clear();
-    cache.set(`${from}\0${own}`, r);
-  }
-  return r;
+  let resolve = byDistro.get(from);
+  if (!resolve) byDistro.set(from, (resolve = memoByText((name) => resolvePackage(name, from))));
+  return resolve(raw);
 }
 
 /** Resolution of a package reference against the Azure Linux 4.0 catalog and maps (memoised). */
